@@ -1,0 +1,5 @@
+"""Allow ``python -m briefgen``."""
+
+from briefgen.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The analysis stages, one module each: ingest, clean, segment, areas, summarize, quotes, glossary."""

@@ -1,0 +1,102 @@
+"""Ingest: read a seed file from disk and decode it to text. The only I/O in analysis."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from briefgen.errors import InputError
+from briefgen.model import Format, Source
+
+# File extensions we read, and the format each one means.
+FORMATS: dict[str, Format] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+}
+
+# Magic numbers of binary files that people save under a text name by mistake.
+BINARY_SIGNATURES: dict[bytes, str] = {
+    b"\x89PNG": "a PNG image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (perhaps a .docx)",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+}
+
+# Byte-order marks, longest first so UTF-32 is not mistaken for UTF-16.
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Articles are prose; a seed with more control characters than this is not text.
+MAX_CONTROL_RATIO = 0.01
+
+
+def is_seed(path: Path) -> bool:
+    """Whether ``path`` is a file briefgen reads as an article."""
+    return (
+        path.is_file()
+        and path.suffix.lower() in FORMATS
+        and not path.name.endswith(".briefing.yaml")
+    )
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode seed bytes: BOM, then UTF-8, then Windows-1252; refuse binary data."""
+    for magic, what in BINARY_SIGNATURES.items():
+        if data.startswith(magic):
+            raise InputError(f"{name}: this is {what}, not a text article; save it as .txt, .md or .html")
+    text: str | None = None
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: starts with a {encoding} byte-order mark but is not {encoding}: {exc.reason}") from None
+            break
+    if text is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            # Most non-UTF-8 articles come from Windows copy-paste: cp1252, a superset of
+            # Latin-1's printable range. Bytes it leaves undefined mean the file is not text.
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                raise InputError(f"{name}: not UTF-8 or Windows-1252 text; re-save it as UTF-8") from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    controls = sum(1 for ch in text if ch < " " and ch not in "\n\t\f")
+    if text and controls / len(text) > MAX_CONTROL_RATIO:
+        raise InputError(f"{name}: looks like binary data, not a text article")
+    # Stray NULs and other controls in otherwise good text are dropped, not fatal.
+    text = "".join(ch for ch in text if ch >= " " or ch in "\n\t")
+    return text
+
+
+def read_source(path: Path) -> Source:
+    """Read and decode one seed file."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        known = ", ".join(sorted(FORMATS))
+        raise InputError(f"{path}: unsupported file type {suffix or '(none)'}; use one of {known}")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not an article file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    text = decode(data, str(path))
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty")
+    return Source(path=str(path), stem=path.stem, fmt=FORMATS[suffix], text=text)

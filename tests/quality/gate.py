@@ -1,0 +1,100 @@
+"""The analysis quality gate: score the dev set and compare with the saved bounds.
+
+    python -m tests.quality.gate                 # score and compare; exit 1 on a regression
+    python -m tests.quality.gate --update        # raise the saved bounds to today's scores
+    python -m tests.quality.gate --update --allow-regression   # also lower them (shows in review)
+
+Scoring uses score.py beside this file, an unchanged copy of the project's shared scorer,
+on the dev articles and gold files in tests/fixtures/dev/ (unchanged copies, with SOURCES.md).
+Bounds only move up unless --allow-regression is given, as trafilatura's eval_gate does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from briefgen.export import to_json
+from briefgen.pipeline import analyse_file
+
+HERE = Path(__file__).resolve().parent
+GOLD = HERE.parent / "fixtures" / "dev"
+BOUNDS = HERE / "bounds.json"
+
+# Metrics where smaller is better; every other metric is a ratio where bigger is better.
+LOWER_IS_BETTER = {
+    "boilerplate_leaks", "paragraphs_not_verbatim", "not_verbatim",
+    "summary_outside_area", "areas_without_summary", "missing",
+}
+# Counts that describe the run rather than its quality.
+NOT_GATED = {"articles"}
+
+
+def score(gold_dir: Path = GOLD) -> tuple[dict[str, float], str]:
+    """Analyse every gold article and return (totals, score.py's human report)."""
+    with tempfile.TemporaryDirectory() as out:
+        for gold_file in sorted(gold_dir.glob("*.gold.yaml")):
+            article = yaml.safe_load(gold_file.read_text(encoding="utf-8"))["article"]
+            stem = Path(article).stem
+            try:
+                text = to_json(analyse_file(gold_dir / article))
+            except Exception as exc:  # a crash scores as a missing analysis, visibly
+                print(f"{stem}: analysis failed: {exc!r}", file=sys.stderr)
+                continue
+            (Path(out) / f"{stem}.json").write_text(text, encoding="utf-8")
+        cmd = [sys.executable, str(HERE / "score.py"), str(gold_dir), out]
+        report = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+        totals = json.loads(subprocess.run(cmd + ["--json"], capture_output=True, text=True, check=True).stdout)["total"]
+    return totals, report
+
+
+def compare(totals: dict[str, float], bounds: dict[str, float]) -> list[str]:
+    """The metrics that fell past their saved bound, as readable lines."""
+    problems = []
+    for key, bound in bounds.items():
+        got = totals.get(key)
+        if got is None:
+            problems.append(f"{key}: missing from the scores")
+        elif key in LOWER_IS_BETTER and got > bound:
+            problems.append(f"{key}: {got} is above its maximum {bound}")
+        elif key not in LOWER_IS_BETTER and got < bound - 1e-9:
+            problems.append(f"{key}: {got:.3f} is below its minimum {bound:.3f}")
+    return problems
+
+
+def main() -> int:
+    """Score, print, compare; with --update, save tighter bounds."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--update", action="store_true", help="save today's scores as the new bounds where they are better")
+    ap.add_argument("--allow-regression", action="store_true", help="with --update, also save bounds that are worse")
+    args = ap.parse_args()
+    totals, report = score()
+    print(report, end="")
+    bounds = json.loads(BOUNDS.read_text()) if BOUNDS.exists() else {}
+    problems = compare(totals, bounds)
+    for line in problems:
+        print(f"REGRESSION {line}")
+    if args.update:
+        new = dict(bounds)
+        for key, value in totals.items():
+            if key in NOT_GATED:
+                continue
+            old = bounds.get(key)
+            better = old is None or (value < old if key in LOWER_IS_BETTER else value > old)
+            if better or args.allow_regression:
+                new[key] = round(value, 4) if isinstance(value, float) else value
+        if problems and not args.allow_regression:
+            print("not lowering any bound: pass --allow-regression to accept the regressions above")
+        BOUNDS.write_text(json.dumps(new, indent=1, sort_keys=True) + "\n")
+        print(f"bounds written to {BOUNDS}")
+    return 1 if problems and not args.allow_regression else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
