@@ -1,0 +1,244 @@
+"""Data for the clean stage: tag lists, boilerplate and label patterns, each with its reason.
+
+Kept apart from the code (as trafilatura keeps its XPath lists) so a new kind of
+boilerplate is one line here, with the reason beside it. Every pattern is anchored and
+free of nested quantifiers, so a megabyte-long paragraph costs one linear scan at most.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- HTML ---------------------------------------------------------------------------
+
+# Elements that never hold article prose: code, embeds, site chrome and controls.
+DROP_TAGS: frozenset[str] = frozenset({
+    "script", "style", "iframe", "noscript", "nav", "header", "footer", "aside", "form",
+    "button", "svg", "template", "head", "select", "option", "input", "textarea", "canvas",
+    "video", "audio", "object", "embed", "map", "figcaption", "dialog", "menu",
+})
+
+# Elements that flow inside a line of text: removing them must not add a space, or
+# "<span>assess</span><span>ed</span>" would read "assess ed" and "21<sup>st</sup>" "21 st".
+INLINE_TAGS: frozenset[str] = frozenset({
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn",
+    "em", "font", "i", "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span",
+    "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "nobr", "img",
+})
+
+# Heading elements and their level; h1 is usually the title.
+HEADING_TAGS: dict[str, int] = {f"h{n}": n for n in range(1, 7)}
+
+# The share of the page's text an <article>/<main> element must hold to be read alone;
+# below it, the element is a teaser card and the whole page is read instead.
+ARTICLE_SHARE = 0.4
+
+# Link schemes safe to keep as a link; anything else (javascript:, data:, vbscript:) is dropped.
+SAFE_LINK_SCHEMES: tuple[str, ...] = ("http://", "https://", "mailto:")
+
+# class/id words of containers that hold site chrome rather than the article.
+CHROME_CLASS = re.compile(
+    r"(?i)\b(?:share|social|breadcrumbs?|newsletter|subscribe|related|recommended|"
+    r"cookie|advert|promo|sidebar|comments?|author-bio|byline-share)\b"
+)
+
+# --- Markdown -----------------------------------------------------------------------
+
+# Inline Markdown markup, replaced by its words. Images first: their alt text is a caption.
+MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+# The href may hold one level of balanced brackets: [x](https://en.wikipedia.org/wiki/A_(b)).
+MD_LINK = re.compile(r"\[([^\]\n]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"\n]*\")?\)")
+MD_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+MD_REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.M)
+MD_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]*>")
+MD_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+# Emphasis: the markers hug the words (*word*, **two words**); a lone * in "5 * 3" stays.
+MD_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]*?\S)\1")
+MD_EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
+MD_EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\w_])")
+MD_CODE = re.compile(r"`([^`\n]+)`")
+MD_STRIKE = re.compile(r"~~(?=\S)([^\n]*?\S)~~")
+MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+MD_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+MD_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+MD_RULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+MD_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+")
+MD_QUOTE_PREFIX = re.compile(r"^ {0,3}>[ \t]?")
+MD_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+FRONT_MATTER = re.compile(r"\A(?:[ \t]*\n)*---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+# Front-matter keys that mean each Meta field, in order of preference.
+FRONT_MATTER_KEYS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline", "name"),
+    "author": ("author", "authors", "byline", "by", "creator"),
+    "organisation": ("organisation", "organization", "publisher", "site_name", "source", "site"),
+    "date": ("date", "published", "published_time", "published_at", "pubdate", "created", "updated", "modified_time"),
+    "source_url": ("source_url", "url", "canonical_url", "canonical", "link", "original_url"),
+}
+
+# --- Boilerplate ----------------------------------------------------------------------
+# Whole-block patterns, matched at the start of a block's text (case-insensitive).
+# DROP: chrome with no content worth keeping. ASIDE: prose about the article (bios,
+# disclaimers, disclosures) that is not body but defines acronyms and names the author.
+
+# Blocks longer than this are never one-line chrome: a share bar or a credit is short.
+SHORT_BLOCK = 160
+
+# Chrome lines, only tested on short blocks (SHORT_BLOCK).
+DROP_SHORT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
+    r"^share (?:this|on|via|the|article|story|post|page)\b",      # share bars
+    r"^(?:share|tweet|email|print|pin it|copy link)\s*$",           # lone share buttons
+    r"^(?:image|photo|picture|video|graphic|map|chart|illustration|figure|fig\.)\s*(?:source|credit|courtesy)?s?\s*[:|]",  # captions, credits
+    r"^(?:sources?|credits?|courtesy|photograph)\s*:",               # credit lines ("Source: Reuters")
+    r"^(?:photo by|image by|image via|getty images|ap photo|file photo)\b",
+    r"^(?:read|see) (?:more|also|next|the full|the report)\b",      # promos
+    # promo headers: the word alone or with a colon, so a body sentence "Related concerns..." stays
+    r"^(?:related|recommended|more from [^.!?]{1,40}|more on this|further reading|you may also like|most popular|trending)(?:\s+(?:articles?|posts?|stories|content|reading|links|topics|videos?))?\s*(?::|$)",
+    r"^(?:sign up|subscribe|join our|get our|follow us|follow (?:him|her|them|me) on|like us on|newsletter)\b",
+    r"^(?:cite this|citation|download (?:the )?(?:pdf|report|full)|print (?:this|article|page)|version history|permalink)\b",
+    r"^(?:copyright\s*(?:©|\(c\)|\d{4})|all rights reserved|©|\(c\)\s*\d{4})",  # copyright lines
+    r"^(?:home|news|articles?|analysis|commentary|publications?)\s*(?:[>/»›|]\s*[^>/»›|]+)+$",  # breadcrumbs
+    r"^(?:tags?|topics?|categories|filed under|keywords)\s*:",       # tag lists
+    r"^(?:about the authors?|about this (?:article|author|report)|author bios?|notes?|footnotes|endnotes|references|sources)\s*:?\s*$",
+    r"^(?:advertisement|sponsored|skip to (?:main )?content|back to top|table of contents|listen to this article)\b",
+    r"^(?:comments?|leave a (?:comment|reply)|\d+ comments?)\s*$",
+    r"^(?:previous|next) (?:article|post|story)\b",
+    r"^(?:end|\(end\))\s*(?:\d{1,2}:\d{2}\s*[ap]\.?\s*m\.?.*)?$",   # transcript end marker
+    r"^(?:last )?(?:updated|modified|published|posted|released|reviewed)\b[^.!?]{0,60}$",  # date lines
+    r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s[^.!?]{0,40}\d{4}$",  # dateline "Friday, March 12, 2021"
+    r"^(?:for immediate release|press release|media contact|contact:)",
+    r"^(?:by|written by|words by|story by)\s+(?-i:[A-Z])[^.!?]{0,100}$",   # bylines (the author is read before this drops it)
+))
+
+# Prose about the article rather than of it: kept in Document.aside for the glossary and meta.
+ASIDE: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
+    # disclosure statement (The Conversation and others)
+    r"^[^.!?]{2,80}?\s(?:does|do) not work for, consult, own shares in or receive funding from",
+    r"^[^.!?]{2,80}?\s(?:has|have) (?:disclosed no|no relevant|no conflicts?)",
+    # publisher disclaimers
+    r"^(?:this (?:article|report|commentary|analysis|piece|publication|paper|brief) (?:is|was) (?:produced|published|written|prepared|made available))",
+    r"^(?:the )?(?:views|opinions|positions)(?:,? [a-z]+)*,? (?:expressed|stated|presented)",
+    r"^all views,? positions,? and conclusions",
+    r"^(?:disclaimer|disclosure|editor[’']s note|correction)\s*:",
+    r"^(?:this|the) (?:article|piece|story) (?:is|was) republished from",
+    r"^(?:[a-z ]+ )?is (?:a )?(?:non-?profit|nonpartisan|independent)[^.]{0,80}(?:organi[sz]ation|institution|think tank|institute)",
+))
+
+# An author bio: "Name is a/an/the <role> at/with/of <org>". Tested on short blocks only,
+# because a body sentence ("Moscow is a partner of Beijing") can have the same shape, so
+# the subject must look like a personal name (two to four capitalised words) and the role
+# must be a job word.
+BIO = re.compile(
+    r"^(?P<name>(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s)?[A-Z][\w’'\-]+(?:\s(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3})"
+    r"\s(?:is|was|serves as|works as)\s(?:an?|the|currently an?|currently the|also an?)?\s?"
+    r"(?:[\w\-]+\s){0,4}?"
+    r"(?P<role>intern|fellow|senior fellow|research fellow|professor|lecturer|reader|researcher|"
+    r"analyst|director|editor|correspondent|reporter|journalist|writer|contributor|associate|"
+    r"scholar|student|candidate|scientist|economist|historian|adviser|advisor|specialist|"
+    r"expert|author|chair|head|manager|officer|member|founder|president|partner|consultant|"
+    r"coordinator|assistant|program|programme|visiting)\b"
+)
+BIO_MAX = 600
+
+# Funding notes have a body sentence's shape ("The institute receives funding from ..."),
+# so like bios they are set aside only in the article's leading or trailing run.
+FUNDING_NOTE = re.compile(
+    r"^(?:[A-Z][\w’'\-]+(?:\s(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3})\s(?:receives?|has received|have received) funding from"
+)
+
+# Plain-text metadata tables: two or more "Key: value" lines with these keys.
+META_TABLE_KEYS = re.compile(
+    r"(?i)^(?:title|headline|authors?|by|byline|date|published|updated|posted|source|publisher|"
+    r"organi[sz]ation|url|link|tags?|categor(?:y|ies)|topics?|type|language|licen[cs]e|word count|"
+    r"reading time|section|series|report (?:no\.|number)|doi|isbn)\s*:\s*\S"
+)
+
+# "About the author" and friends open a trailing section whose blocks are set aside.
+TAIL_SECTION = re.compile(
+    r"(?i)^(?:about the authors?|about this (?:author|article)|author bios?|the authors?|"
+    r"notes|footnotes|endnotes|references|sources|bibliography|further reading|related (?:articles|posts|content|reading))\s*:?\s*$"
+)
+
+# --- Metadata -------------------------------------------------------------------------
+
+MONTHS: dict[str, int] = {
+    m: i for i, names in enumerate((
+        ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+        ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+        ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
+    ), start=1) for m in names
+}
+_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+# Dates as articles write them: "March 3, 2025", "3 March 2025", "2025-03-03".
+DATE_MDY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I)
+DATE_DMY = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I)
+DATE_ISO = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")  # also inside "2024-05-02T10:00Z"
+
+# A report header: a date line plus a report number, "Updated March 3, 2025 (R12345)".
+REPORT_HEADER = re.compile(
+    r"^(?:(?:updated|published|released|revised|posted)\s+)?[^()]{0,40}\d{4}\s*\(?(?P<num>[A-Z]{1,5}[\-\s]?\d{2,6}[A-Z]?)\)?\s*$",
+    re.I,
+)
+# Words that introduce a date line; "Updated" wins over "Published" only when no other is given.
+DATE_LINE = re.compile(r"^(?:last )?(?:updated|published|posted|released|revised|modified|date)\b:?", re.I)
+
+# "By Jane Doe", "By Jane Doe and John Roe, Senior Fellow": the byline's names.
+BYLINE = re.compile(r"^(?:by|written by|words by|story by)\s+(?P<names>[A-Z][^.!?\n|]{1,100}?)\s*(?:[,|–—-]\s.*)?$", re.I)
+
+# "X does not work for..." / "X has disclosed...": the subject of a disclosure is the author.
+DISCLOSURE_SUBJECT = re.compile(
+    r"^(?P<name>[A-Z][\w’'\-]+(?:\s(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3})\s(?:does not work for|has disclosed|receives funding|has received funding)"
+)
+
+# Who published it: "produced by the X, Inc. (X)", "published by X", "© 2024 X".
+ORGANISATION = (
+    re.compile(r"\b(?:produced|published) by (?:the )?(?P<org>[A-Z][^,.;()]{2,100}?)(?:,? (?:Inc|Ltd|LLC|Corp|Co)\b\.?)?\s*(?:\(|,|\.|;|$)"),
+    re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:the )?(?P<org>[A-Z][^,.;()|]{2,80}?)(?:,? (?:Inc|Ltd|LLC|Corp|Co)\b\.?)?\s*(?:\.|,|;|\||all rights|$)", re.I),
+)
+
+# --- Transcripts ----------------------------------------------------------------------
+
+# "THE PRESIDENT:", "MS. ROE:", "Q:": an upper-case label then a colon opens a turn.
+# Up to six words so "PRIME MINISTER ROE OF NEW ZEALAND" fits; no lower-case letter,
+# so an ordinary sentence with a colon ("The banner read: ...") never matches.
+SPEAKER_LABEL = re.compile(
+    r"^(?:(?P<q>Q)[ \t]+(?=[A-Z“\"])|(?P<label>Q|(?:[A-Z][A-Z.’'\-]*\.?|[A-Z]\.)(?:[ \t]+(?:[A-Z][A-Z.’'\-]*|OF|THE|AND|DE|VON|VAN|AL-?[A-Z]*)){0,5})[ \t]*:[ \t]+)"
+)
+# Words that are in upper case for emphasis or as acronyms, not people: a paragraph
+# starting "NOTE:" or "UPDATE:" is not a speaker turn.
+NOT_SPEAKERS: frozenset[str] = frozenset({
+    "NOTE", "UPDATE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WARNING", "BREAKING", "CORRECTION",
+    "DISCLAIMER", "SOURCE", "SOURCES", "PHOTO", "IMAGE", "VIDEO", "WATCH", "READ", "LISTEN",
+    "TAGS", "FILED UNDER", "CONTACT", "EMBARGOED", "UPDATED", "NB", "PS", "FAQ", "TL;DR",
+})
+# Label words kept upper case when made readable ("Q", roman numerals, acronyms).
+KEEP_UPPER: frozenset[str] = frozenset({"Q", "A", "II", "III", "IV", "UN", "US", "U.S.", "UK", "U.K.", "EU", "NATO"})
+# Short words in labels that stay lower case when made readable ("Prime Minister of India").
+KEEP_LOWER: frozenset[str] = frozenset({"of", "the", "and", "de", "von", "van"})
+
+# Stage directions at a turn's start or end: "(As interpreted.)", "(Laughter.)", "(Applause.)".
+STAGE_DIRECTION = r"\((?:[Aa]s interpreted|[Ll]aughter|[Aa]pplause|[Cc]ross-?talk|[Ii]naudible|[Ii]n [A-Z][a-z]+|[Ss]peaks? [^)]{1,30}|[Pp]ause|[Mm]usic|[Oo]ff-?mic|[Ss]ic|[A-Z][a-z]+ (?:interpretation|translation))[^()]{0,40}\)"
+STAGE_AT_START = re.compile(r"^(?:" + STAGE_DIRECTION + r"\s*)+")
+STAGE_AT_END = re.compile(r"(?:\s*" + STAGE_DIRECTION + r")+$")
+STAGE_ONLY = re.compile(r"^\([^()]{1,60}\)$")
+
+# Transcript time stamps: "8:32 A.M. EST", "10:05 a.m. ET".
+TIME_STAMP = re.compile(r"^\d{1,2}:\d{2}\s*[AaPp]\.?\s*[Mm]\.?(?:\s*[A-Z]{2,4})?\.?$")
+
+# --- Plain-text structure -------------------------------------------------------------
+
+# A standalone heading line in plain text: short, no terminal punctuation.
+HEADING_MAX_CHARS = 100
+HEADING_MAX_WORDS = 14
+HEADING_END_PUNCT = ".!?;:,"
+# A title: a little longer than a heading is allowed ("Remarks by ... Summit").
+TITLE_MAX_CHARS = 200
+TITLE_MAX_WORDS = 30
+
+# A line longer than this is not hard-wrapped: each such line is its own paragraph.
+WRAP_WIDTH = 100
+
+# A block longer than this with no paragraph breaks is split at sentence ends into
+# paragraphs of about PARAGRAPH_TARGET characters, so one giant line still reads.
+MAX_PARAGRAPH_CHARS = 4000
+PARAGRAPH_TARGET = 1200

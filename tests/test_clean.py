@@ -1,0 +1,313 @@
+"""Clean stage: short inputs and what a reader expects to be left of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.analysis.clean import clean, readable_speaker
+from briefgen.model import Document, Source
+
+
+def doc(text: str, fmt: str = "txt") -> Document:
+    return clean(Source(path=f"a.{fmt}", stem="a", fmt=fmt, text=text))
+
+
+def body(d: Document) -> list[str]:
+    return [b.text for b in d.blocks if b.kind == "paragraph"]
+
+
+def headings(d: Document) -> list[str]:
+    return [b.text for b in d.blocks if b.kind == "heading"]
+
+
+BODY = "Russia and China have a stable working relationship. It rests on mutual economic needs."
+
+
+# --- plain text -------------------------------------------------------------------------
+
+
+def test_txt_wrapped_lines_join_into_one_paragraph():
+    d = doc("First line of a\nwrapped paragraph.\n\nSecond paragraph here.")
+    assert body(d) == ["First line of a wrapped paragraph.", "Second paragraph here."]
+
+
+def test_txt_whitespace_collapsed_but_typography_kept():
+    d = doc("Long title\n\nA  “quoted”\tword — and  ‘more’ here.\n\nAnother paragraph.")
+    assert body(d)[0] == "A “quoted” word — and ‘more’ here."
+
+
+def test_txt_first_short_line_is_title_not_body():
+    d = doc("China and Russia: A Fractured Friendship\n\n" + BODY)
+    assert d.meta.title == "China and Russia: A Fractured Friendship"
+    assert body(d) == [BODY]
+
+
+def test_txt_without_title_keeps_first_paragraph_as_body():
+    d = doc(BODY + "\n\nAnother body paragraph follows here.")
+    assert d.meta.title is None
+    assert body(d)[0] == BODY
+
+
+def test_txt_subheading_between_paragraphs_is_a_heading():
+    d = doc(BODY + "\n\nTaiwan’s diplomatic isolation\n\n" + BODY)
+    assert headings(d) == ["Taiwan’s diplomatic isolation"]
+    assert len(body(d)) == 2
+
+
+def test_txt_short_sentence_is_not_a_heading():
+    d = doc(BODY + "\n\nThe banner read:\n\n" + BODY)
+    assert headings(d) == []
+
+
+def test_txt_header_lines_give_byline_and_date():
+    d = doc("The Quiet Contest\nBy John Smith and Ann Lee\nPublished March 3, 2025\n\n" + BODY)
+    assert (d.meta.title, d.meta.author, d.meta.date) == ("The Quiet Contest", "John Smith and Ann Lee", "2025-03-03")
+    assert body(d) == [BODY]
+
+
+def test_txt_unwrapped_lines_are_separate_paragraphs():
+    line = "This line is long enough that nobody would hard-wrap a paragraph at this width, surely not." * 2
+    d = doc(line + "\n" + line)
+    assert body(d) == [line, line]
+
+
+def test_txt_metadata_table_read_and_dropped():
+    d = doc("Title: Arctic Rivalry\nAuthor: Jane Roe\nDate: 2024-01-05\n\n" + BODY)
+    assert (d.meta.title, d.meta.author, d.meta.date) == ("Arctic Rivalry", "Jane Roe", "2024-01-05")
+    assert body(d) == [BODY]
+
+
+# --- boilerplate ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("chrome", [
+    "Share this post",
+    "Share on facebook\nShare on google\nShare on email",
+    "Image source:",
+    "Photo: A Russian corvette in the Baltic",
+    "Read more: How Finland joined NATO",
+    "Related: How Sweden joined NATO",
+    "Subscribe to our newsletter",
+    "Cite this article",
+    "Download PDF",
+    "© 2024 Center for Policy Studies. All rights reserved.",
+    "Home > Analysis > Europe",
+    "Updated September 18, 2026 (IF12760)",
+])
+def test_chrome_is_dropped(chrome):
+    d = doc("Title line\n\n" + BODY + "\n\n" + chrome + "\n\nClosing body paragraph is here.")
+    assert body(d) == [BODY, "Closing body paragraph is here."]
+
+
+def test_related_section_at_the_end_is_not_body():
+    d = doc("Title line\n\n" + BODY + "\n\nRelated articles\n\nHow Finland joined NATO\n\nWhy Sweden waited")
+    assert body(d) == [BODY]
+
+
+def test_body_sentence_starting_like_chrome_is_kept():
+    text = "Related concerns include cyber attacks on ports."
+    d = doc("Title line\n\n" + BODY + "\n\n" + text)
+    assert text in body(d)
+
+
+def test_bio_and_disclaimer_set_aside_with_author_and_organisation():
+    d = doc(
+        "Title line\n\n" + BODY + "\n\nAbout the Author\n\n"
+        "Nicholas Roe is an intern with the Institute’s Eurasian Studies Project (ESP).\n\n"
+        "This article is produced by the Eurasian Analysis Institute, Inc. (EA Institute), a nonprofit."
+    )
+    assert body(d) == [BODY]
+    assert d.aside[0].startswith("Nicholas Roe is an intern")
+    assert d.meta.author == "Nicholas Roe"
+    assert d.meta.organisation == "Eurasian Analysis Institute"
+
+
+def test_repeated_disclaimer_set_aside_once():
+    note = "The views expressed in this article are those of the author alone."
+    d = doc("Title line\n\n" + BODY + "\n\n" + note + "\n\n" + note)
+    assert d.aside == (note,)
+
+
+def test_disclosure_statement_names_the_author():
+    note = ("Jane Roe does not work for, consult, own shares in or receive funding from any company "
+            "or organisation that would benefit from this article.")
+    d = doc(BODY + "\n\n" + note)
+    assert body(d) == [BODY]
+    assert d.meta.author == "Jane Roe"
+
+
+def test_bio_shaped_sentence_in_the_middle_stays_body():
+    middle = "Jane Roe is a professor at the Central Institute who studies the border."
+    d = doc(BODY + "\n\n" + middle + "\n\n" + BODY)
+    assert middle in body(d)
+
+
+def test_metadata_is_null_when_the_text_does_not_say():
+    d = doc(BODY + "\n\nAnother body paragraph.")
+    assert (d.meta.author, d.meta.organisation, d.meta.date, d.meta.source_url) == (None, None, None, None)
+
+
+# --- transcripts ------------------------------------------------------------------------
+
+TRANSCRIPT = """State Dining Room
+
+8:32 A.M. EST
+
+PRESIDENT BIDEN:  Hello, everyone.  It is good to see you.
+
+We have a big agenda.
+
+PRIME MINISTER SUGA:  (As interpreted.)  Joe, Mr. Modi: it is an honor.
+
+(Laughter.)
+
+Q  And on China?
+
+MS. PSAKI:  Nothing new.
+
+END 8:44 A.M. EST
+"""
+
+
+def test_transcript_labels_become_speakers_and_turns_carry_on():
+    d = doc("Remarks by the President\n\n" + TRANSCRIPT)
+    got = [(b.speaker, b.text) for b in d.blocks]
+    assert got == [
+        ("President Biden", "Hello, everyone. It is good to see you."),
+        ("President Biden", "We have a big agenda."),
+        ("Prime Minister Suga", "Joe, Mr. Modi: it is an honor."),
+        ("Q", "And on China?"),
+        ("Ms. Psaki", "Nothing new."),
+    ]
+
+
+def test_sentence_with_colon_is_not_a_speaker_label():
+    d = doc(BODY + "\n\nThe banner read: “national sport training centre”.\n\nNATO: the alliance grows.")
+    assert all(b.speaker is None for b in d.blocks)
+
+
+@pytest.mark.parametrize("label,want", [
+    ("PRESIDENT BIDEN", "President Biden"),
+    ("MS. PSAKI", "Ms. Psaki"),
+    ("Q", "Q"),
+    ("PRIME MINISTER MORRISON OF AUSTRALIA", "Prime Minister Morrison of Australia"),
+    ("MR. O'BRIEN", "Mr. O'Brien"),
+])
+def test_readable_speaker(label, want):
+    assert readable_speaker(label) == want
+
+
+# --- markdown ---------------------------------------------------------------------------
+
+
+def test_md_front_matter_gives_meta():
+    d = doc("---\ntitle: \"Remarks by President\\_Biden\"\nauthor: Jane Roe\ndate: '2021-03-12'\n"
+            "source_url: https://example.gov/x\n---\n\n" + BODY, "md")
+    assert d.meta.title == "Remarks by President Biden"
+    assert (d.meta.author, d.meta.date, d.meta.source_url) == ("Jane Roe", "2021-03-12", "https://example.gov/x")
+    assert body(d) == [BODY]
+
+
+def test_md_broken_front_matter_falls_back_to_lines():
+    d = doc("---\ntitle: \"Unclosed quote\nauthor: [broken\n---\n\n" + BODY, "md")
+    assert d.meta.title == "Unclosed quote"
+    assert body(d) == [BODY]
+
+
+def test_md_headings_and_inline_markup():
+    d = doc("# The Title\n\n## First area\n\nA *philosophy* of **one** family, see [the report](https://x.org/r) "
+            "and [bad](javascript:alert(1)).\n\n![a caption](img.png)", "md")
+    assert d.meta.title == "The Title"
+    assert headings(d) == ["First area"]
+    assert body(d) == ["A philosophy of one family, see the report and bad."]
+    assert d.blocks[-1].links == (("the report", "https://x.org/r"),)
+
+
+def test_md_jinja_looking_text_stays_plain_text():
+    d = doc("Title\n\nWrite {{ name }} and {% raw %} as they are.\n\nMore text here.", "md")
+    assert body(d)[0] == "Write {{ name }} and {% raw %} as they are."
+
+
+# --- html -------------------------------------------------------------------------------
+
+
+def test_html_inline_tags_removed_without_spaces_and_entities_decoded():
+    d = doc("<p>U.S. officials <span>assess</span><span>ed</span> the 21<sup>st</sup> century &amp; more&nbsp;threats.</p>", "html")
+    assert body(d) == ["U.S. officials assessed the 21st century & more threats."]
+
+
+def test_html_chrome_elements_dropped_and_headings_kept():
+    d = doc("<html><head><title>T | Site</title><script>var x = 1;</script></head><body>"
+            "<nav>Home Research</nav><header>Site header</header><h1>Real Title</h1>"
+            "<h2>Overview</h2><p>Body text.</p><aside>Related</aside><form><button>Go</button></form>"
+            "<footer>Footer text</footer></body></html>", "html")
+    assert d.meta.title == "Real Title"
+    assert headings(d) == ["Overview"]
+    assert body(d) == ["Body text."]
+
+
+def test_html_block_tags_separate_paragraphs():
+    d = doc("<div>Title here</div><p>One.</p><ul><li>Two.</li><li>Three.</li></ul><blockquote>Four.</blockquote>", "html")
+    assert body(d) == ["One.", "Two.", "Three.", "Four."]
+
+
+def test_html_keeps_only_safe_links():
+    d = doc('<p><a href="https://a.org">A</a> <a href="javascript:alert(1)">B</a> '
+            '<a href="mailto:x@y.org">C</a> <a href="data:text/html,x">D</a></p>', "html")
+    assert d.blocks[0].links == (("A", "https://a.org"), ("C", "mailto:x@y.org"))
+    assert d.blocks[0].text == "A B C D"
+
+
+def test_html_never_carries_markup():
+    d = doc("<p>Safe <img src=x onerror=alert(1)><script>alert(2)</script><iframe src=x></iframe>text.</p>", "html")
+    assert body(d) == ["Safe text."]
+
+
+def test_html_report_header_gives_date_and_first_div_the_title():
+    d = doc("<div><div>Russia-Korea Relations</div><div>Updated September 18, 2026\n (IF12760)</div>"
+            "<h2>Overview</h2><p>" + BODY + "</p></div>", "html")
+    assert (d.meta.title, d.meta.date) == ("Russia-Korea Relations", "2026-09-18")
+    assert body(d) == [BODY]
+
+
+def test_html_meta_tags_fill_meta():
+    d = doc('<html><head><meta name="author" content="Jane Roe"><meta property="og:site_name" content="CPS">'
+            '<meta property="article:published_time" content="2024-05-02T10:00:00Z">'
+            '<link rel="canonical" href="https://cps.org/a"></head><body><h1>T</h1><p>Body.</p></body></html>', "html")
+    assert (d.meta.author, d.meta.organisation, d.meta.date, d.meta.source_url) == ("Jane Roe", "CPS", "2024-05-02", "https://cps.org/a")
+
+
+def test_html_reads_the_marked_article_with_its_own_header_and_footer():
+    d = doc("<body><header><nav>Menu</nav></header><main><article><header><h1>Arctic Rivalry</h1>"
+            "<p>By Ann Poe</p><time datetime='2023-07-04'>July 4</time></header>"
+            "<p>The Arctic is warming fast, and friction grows along the route.</p>"
+            "<footer><p>Ann Poe is a research fellow at the Polar Institute (PI).</p></footer></article></main>"
+            "<div><p>Reader comment: great article, I disagree with most of it.</p></div>"
+            "<footer>© 2023 Think Tank Inc.</footer></body>", "html")
+    assert body(d) == ["The Arctic is warming fast, and friction grows along the route."]
+    assert d.aside == ("Ann Poe is a research fellow at the Polar Institute (PI).",)
+    assert (d.meta.title, d.meta.author, d.meta.date, d.meta.organisation) == ("Arctic Rivalry", "Ann Poe", "2023-07-04", "Think Tank")
+
+
+def test_html_bold_only_paragraph_is_a_subheading():
+    d = doc("<h1>T</h1><p>One.</p><p><strong>Energy security</strong></p><p>Two.</p>", "html")
+    assert headings(d) == ["Energy security"]
+
+
+# --- robustness -------------------------------------------------------------------------
+
+
+def test_one_huge_line_still_becomes_paragraphs():
+    text = "This is one sentence of a very long line. " * 3000
+    d = doc(text)
+    assert len(body(d)) > 10
+    assert " ".join(body(d)) == text.strip()
+
+
+@pytest.mark.parametrize("text,fmt", [
+    ("", "txt"), ("\x00\x00", "txt"), ("“unbalanced quote. And more", "txt"),
+    ("<div>" * 3000 + "deep." + "</div>" * 3000, "html"), ("<p>unclosed <b>bold", "html"),
+    ("---\n", "md"), ("# \n\n**", "md"),
+])
+def test_odd_input_never_raises(text, fmt):
+    assert isinstance(doc(text, fmt), Document)

@@ -1,0 +1,71 @@
+"""Segment stage: sentences are verbatim slices, paragraphs get ids and their heading."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.analysis.segment import split_paragraphs, split_sentences
+from briefgen.model import Block, Document, Meta
+
+
+def sentences(text: str) -> list[str]:
+    out = split_sentences(text)
+    for s in out:
+        assert text[s.start:s.start + len(s.text)] == s.text
+    return [s.text for s in out]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("It rose. It fell.", ["It rose.", "It fell."]),
+    ("Did it? Yes! Fine.", ["Did it?", "Yes!", "Fine."]),
+    ("It grew 3.2 percent. Then it fell.", ["It grew 3.2 percent.", "Then it fell."]),
+    ("He met George W. Bush there. Then he left.", ["He met George W. Bush there.", "Then he left."]),
+    ("Mr. Smith and Dr. Jones met Gen. Lee. They talked.", ["Mr. Smith and Dr. Jones met Gen. Lee.", "They talked."]),
+    ("Sen. Roe and Rep. Doe met Adm. Paparo and Lt. Gen. Brunson. Both spoke.",
+     ["Sen. Roe and Rep. Doe met Adm. Paparo and Lt. Gen. Brunson.", "Both spoke."]),
+    ("The U.S. Navy sailed. It was calm.", ["The U.S. Navy sailed.", "It was calm."]),
+    ("They went to the U.S. The talks failed.", ["They went to the U.S.", "The talks failed."]),
+    ("Apple Inc. said so. Rivals, e.g. Acme, agreed, i.e. all did.", ["Apple Inc. said so.", "Rivals, e.g. Acme, agreed, i.e. all did."]),
+    ("It began at 8 a.m. on Jan. 6. Nobody came.", ["It began at 8 a.m. on Jan. 6.", "Nobody came."]),
+    ("She said it was “over.” Then she left.", ["She said it was “over.”", "Then she left."]),
+    ("He said “Stop. Now.” and left.", ["He said “Stop. Now.” and left."]),
+    ("(As interpreted.) Joe, it is an honor.", ["(As interpreted.)", "Joe, it is an honor."]),
+    ("Wait... Then what? Well… Fine.", ["Wait...", "Then what?", "Well…", "Fine."]),
+    ("See No. 10 and St. Petersburg. Done.", ["See No. 10 and St. Petersburg.", "Done."]),
+    ("No final stop", ["No final stop"]),
+])
+def test_split_sentences(text, want):
+    assert sentences(text) == want
+
+
+def test_sentences_keep_offsets_with_odd_spacing():
+    text = "  One.   Two?\tThree!  "
+    got = split_sentences(text)
+    assert [(s.text, s.start) for s in got] == [("One.", 2), ("Two?", 9), ("Three!", 14)]
+
+
+def test_unbalanced_quote_does_not_swallow_the_paragraph():
+    assert sentences("He said “this is it. Then nothing. The end.") == ["He said “this is it.", "Then nothing.", "The end."]
+
+
+def test_split_paragraphs_numbers_and_attaches_heading_and_speaker():
+    doc = Document(Meta(), (
+        Block("heading", "Overview"),
+        Block("paragraph", "One. Two."),
+        Block("paragraph", "Three.", speaker="Ms. Psaki"),
+        Block("heading", "Later"),
+        Block("paragraph", "Four.", links=(("x", "https://x.org"),)),
+    ))
+    ps = split_paragraphs(doc)
+    assert [(p.id, p.heading, p.speaker) for p in ps] == [("p1", "Overview", None), ("p2", None, "Ms. Psaki"), ("p3", "Later", None)]
+    assert [s.text for s in ps[0].sentences] == ["One.", "Two."]
+    assert ps[2].links == (("x", "https://x.org"),)
+
+
+def test_long_text_splits_fast():
+    import time
+    text = "Mr. Roe said the U.S. grew 3.2 percent. “It works,” he said. " * 20000
+    t = time.perf_counter()
+    out = split_sentences(text)
+    assert time.perf_counter() - t < 2.0
+    assert len(out) == 40000
