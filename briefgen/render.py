@@ -3,34 +3,84 @@
 Python decides what goes on a page (the contexts built here); the templates only loop and
 branch. Every value a template prints passes through ``md_escape`` unless it is wrapped
 in ``Markup`` by this module, so no source text can become Markdown, HTML or Jinja syntax.
+
+Pages of one briefing, under ``docs/<briefing-slug>/``:
+
+- ``index.md``: the overview (bottom line, a card per area, source metadata)
+- ``NN-<area-slug>.md``: one page per friction area; the number keeps reading order,
+  because the site's navigation is built from file names, not written out in mkdocs.yml
+- ``quotes.md``, ``glossary.md``, ``source.md`` (the cleaned article, ``#pN`` anchors)
+
+Generated Markdown is meant to be edited by hand and merged with later runs, so it is
+deterministic, has one paragraph or list item per line and no trailing whitespace.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
 
-from briefgen.model import Briefing, Page
+from briefgen.model import Area, Briefing, Page, Paragraph, Quote
 
 # Characters that would start Markdown or HTML syntax in the middle of a line.
 _INLINE = re.compile(r"([\\`*_\[\]{}<>])")
-# Line starts that Markdown reads as a heading, quote, list or rule.
-_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])", re.MULTILINE)
+# Line starts that Markdown (with the admonition extension) reads as a block: heading,
+# quote, list, rule, setext underline, admonition, fence, table or definition.
+_LINE_START = re.compile(r"^([#>+\-=!~|:]|\d+[.)])")
+_WHITESPACE = re.compile(r"\s+")
+# Python-Markdown has no backslash escape for these, so they become character references.
+_NOT_ESCAPABLE = frozenset("=~|:")
+
+# The tag listing page across all briefings (Material's built-in tags plugin fills it in
+# where the listing directive stands).
+TAGS_PAGE = "tags.md"
+# Style sheets live beside the templates and are published as docs/assets/...
+ASSETS_DIR = "assets"
+# Slugs name files and URLs: anything else is dropped rather than trusted.
+_SLUG_UNSAFE = re.compile(r"[^a-z0-9-]+")
+# Abbreviations the abbr extension can carry: its definition syntax breaks on brackets,
+# backslashes and colons, and a term is matched as a word, so keep to plain acronyms.
+_ABBR_TERM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.&/\- ]{0,40}$")
+# Tag names reach the theme's HTML and the tag index; keep to characters of names.
+_TAG_NAME = re.compile(r"^[\w][\w .,'\u2019&\-]{0,80}$")
+# Front matter values reach the themes' HTML unescaped (see _yaml_str).
+_FRONT_MATTER_SAFE = str.maketrans({"<": "\u2039", ">": "\u203a"})
+# Characters a URL may hold and still be printed safely as a Markdown link target.
+_URL_CHARS = re.compile(r"^[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+$")
 
 
 def md_escape(value: Any) -> str:
-    """Escape text from a source so Markdown shows it literally and no HTML gets through."""
+    """Escape text from a source so Markdown shows it literally and no HTML gets through.
+
+    Whitespace (newlines included) collapses to single spaces: a value is one line of
+    the page, so it cannot open a block of its own halfway through.
+    """
     if value is None:
         return ""
     if isinstance(value, Markup):
         return str(value)
-    text = str(value).replace("&", "&amp;")
-    text = _INLINE.sub(lambda m: "&lt;" if m.group(1) == "<" else "&gt;" if m.group(1) == ">" else "\\" + m.group(1), text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) if not m.group(2)[0].isdigit() else m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
+    text = _WHITESPACE.sub(" ", str(value)).strip().replace("&", "&amp;")
+    text = _INLINE.sub(_escape_char, text)
+    return _LINE_START.sub(_escape_start, text)
+
+
+def _escape_char(m: re.Match[str]) -> str:
+    char = m.group(1)
+    return "&lt;" if char == "<" else "&gt;" if char == ">" else "\\" + char
+
+
+def _escape_start(m: re.Match[str]) -> str:
+    mark = m.group(1)
+    if mark in _NOT_ESCAPABLE:
+        return f"&#{ord(mark)};"
+    return mark[:-1] + "\\" + mark[-1]
 
 
 def make_env(templates: Path) -> jinja2.Environment:
@@ -46,10 +96,340 @@ def make_env(templates: Path) -> jinja2.Environment:
     )
 
 
+# ---------------------------------------------------------------------------------------
+# Contexts: what the templates print. Text fields are escaped by the template env;
+# fields built here from trusted parts (links, front matter) are Markup.
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A piece of text with a link to the source paragraph it comes from."""
+
+    text: str
+    num: int  # the paragraph's number, shown as "¶N"
+    href: Markup  # "source.md#pN"
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    """A key quote as printed: words, attribution and where it stands in the source."""
+
+    text: str
+    speaker: str
+    role: str
+    ref: Ref
+    area_title: str
+    area_href: Markup
+
+
+@dataclass(frozen=True)
+class ParaView:
+    """A paragraph as printed: heading and speaker shown only where they change."""
+
+    heading: str
+    speaker: str
+    text: str
+    num: int
+    anchor: Markup  # "pN"
+    href: Markup
+
+
+@dataclass(frozen=True)
+class AreaCard:
+    """An area on the overview: linked title and a one-line summary."""
+
+    title: str
+    href: Markup
+    line: str
+    counts: str  # "3 paragraphs · 1 key quote"
+
+
+@dataclass(frozen=True)
+class SpeakerGroup:
+    """The statements of one speaker, for the quotes page."""
+
+    speaker: str
+    quotes: tuple[QuoteView, ...]
+
+
+@dataclass(frozen=True)
+class HomeItem:
+    """A briefing on the site's home page."""
+
+    title: str
+    href: Markup
+    byline: str
+    line: str
+    areas_label: str  # "4 friction areas"
+
+
 def render_library(briefings: tuple[Briefing, ...], templates: Path) -> tuple[Page, ...]:
-    """All pages of the site: the home page and every briefing's pages."""
+    """All pages of the site: home, tag index, style sheets and every briefing's pages."""
     env = make_env(templates)
-    pages = [Page("index.md", env.get_template("home.md.j2").render(briefings=briefings))]
-    for b in briefings:
-        pages.append(Page(f"{b.slug}/index.md", env.get_template("briefing.md.j2").render(b=b)))
+    ordered = tuple(sorted(briefings, key=_briefing_key))
+    pages = [
+        Page("index.md", env.get_template("home.md.j2").render(items=tuple(_home_item(b) for b in ordered))),
+        Page(TAGS_PAGE, env.get_template("tags.md.j2").render()),
+    ]
+    pages += read_assets(templates)
+    for b in ordered:
+        pages += render_briefing(b, env)
     return tuple(pages)
+
+
+def read_assets(templates: Path) -> list[Page]:
+    """The style sheets under ``templates/assets``, published as ``docs/assets/...``."""
+    root = templates / ASSETS_DIR
+    if not root.is_dir():
+        return []
+    files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".css", ".js"))
+    return [Page(f"{ASSETS_DIR}/{p.relative_to(root).as_posix()}", p.read_text(encoding="utf-8")) for p in files]
+
+
+def render_briefing(b: Briefing, env: jinja2.Environment) -> list[Page]:
+    """The pages of one briefing: overview, one page per area, quotes, glossary, source."""
+    slug = safe_slug(b.slug, "briefing")
+    abbrs = abbr_lines(b)
+    files = area_files(b.areas)
+    title = briefing_title(b)
+    pdf_book = Markup(f'<a class="md-button" href="{slug}.pdf" download>Download PDF</a>')
+    overview = {
+        "front": front_matter(
+            title=title,
+            author=b.meta.author,
+            organisation=b.meta.organisation,
+            source_date=b.meta.date,
+            briefing=slug,
+        ),
+        "title": title,
+        "byline": byline(b),
+        "pdf": pdf_book,
+        "bottom_line": tuple(_ref(e.text, e.paragraph) for e in b.summary),
+        "cards": tuple(_card(b, a, f) for a, f in zip(b.areas, files)),
+        "source": _source_meta(b),
+        "abbrs": abbrs,
+    }
+    pages = [Page(f"{slug}/index.md", env.get_template("overview.md.j2").render(**overview))]
+    for area, name in zip(b.areas, files):
+        ctx = {
+            "front": front_matter(title=area.title, briefing=slug, area=safe_slug(area.slug, "area"), tags=area_tags(area)),
+            "title": area.title,
+            "briefing_title": title,
+            "pdf": Markup(
+                f'<a class="md-button" href="../pdf/{safe_slug(area.slug, "area")}.pdf" download>Download PDF</a> '
+                f'<a class="md-button" href="../{slug}.pdf" download>Whole briefing (PDF)</a>'
+            ),
+            "summary": tuple(_ref(e.text, e.paragraph) for e in area.summary),
+            "quotes": tuple(_quote_view(b, b.quotes[i], files) for i in area.quotes if b.quotes[i].kind == "statement"),
+            "paragraphs": _para_views(b, area.paragraphs),
+            "abbrs": abbrs,
+        }
+        pages.append(Page(f"{slug}/{name}", env.get_template("area.md.j2").render(**ctx)))
+    common = {"briefing_title": title, "abbrs": abbrs}
+    pages.append(Page(f"{slug}/quotes.md", env.get_template("quotes.md.j2").render(
+        front=front_matter(title="Quotes", briefing=slug), groups=speaker_groups(b, files), **common)))
+    pages.append(Page(f"{slug}/glossary.md", env.get_template("glossary.md.j2").render(
+        front=front_matter(title="Glossary", briefing=slug), entries=b.glossary, **common)))
+    pages.append(Page(f"{slug}/source.md", env.get_template("source.md.j2").render(
+        front=front_matter(title="Source text", briefing=slug), source=_source_meta(b),
+        paragraphs=_para_views(b, tuple(p.id for p in b.paragraphs)), **common)))
+    return [Page(p.path, tidy(p.content)) for p in pages]
+
+
+# ---------------------------------------------------------------------------------------
+# Pieces of pages
+# ---------------------------------------------------------------------------------------
+
+
+def safe_slug(slug: str, fallback: str) -> str:
+    """``slug`` reduced to lowercase letters, digits and hyphens (never empty)."""
+    clean = _SLUG_UNSAFE.sub("-", slug.lower()).strip("-")
+    return clean or fallback
+
+
+def area_files(areas: tuple[Area, ...]) -> tuple[str, ...]:
+    """File names of the area pages, numbered so that name order is reading order."""
+    width = max(2, len(str(len(areas))))
+    return tuple(f"{i:0{width}d}-{safe_slug(a.slug, 'area')}.md" for i, a in enumerate(areas, 1))
+
+
+def briefing_title(b: Briefing) -> str:
+    """The briefing's title: the article's, else its slug."""
+    return _one_line(b.meta.title) or b.slug
+
+
+def byline(b: Briefing) -> str:
+    """Author, organisation and source date, those that are known, in one line."""
+    return " · ".join(x for x in (_one_line(b.meta.author), _one_line(b.meta.organisation), b.meta.date) if x)
+
+
+def front_matter(**fields: Any) -> Markup:
+    """A YAML front matter block; each value a JSON string (valid YAML) so none is read as syntax."""
+    lines = ["---"]
+    for key, value in fields.items():
+        if isinstance(value, tuple):
+            if value:
+                lines.append(f"{key}:")
+                lines += [f"  - {_yaml_str(v)}" for v in value]
+        else:
+            lines.append(f"{key}: {'null' if value is None else _yaml_str(str(value))}")
+    lines.append("---")
+    return Markup("\n".join(lines))
+
+
+def _yaml_str(value: str) -> str:
+    # MkDocs and Zensical print a page's title into <title> and the navigation without
+    # escaping it, so angle brackets become look-alikes that cannot open a tag. (Escaping
+    # them as entities would show "&lt;" in the attributes the themes do escape.)
+    text = json.dumps(_one_line(value).translate(_FRONT_MATTER_SAFE), ensure_ascii=False)
+    # YAML treats NEL and the Unicode line/paragraph separators as line breaks, which
+    # json.dumps leaves raw when ensure_ascii is off.
+    return text.replace("\u0085", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def area_tags(area: Area) -> tuple[str, ...]:
+    """The area's people, organisations and places as page tags: deduplicated, safe names only."""
+    seen: set[str] = set()
+    tags: list[str] = []
+    for name in area.entities.people + area.entities.organisations + area.entities.places:
+        tag = _one_line(name)
+        if _TAG_NAME.match(tag) and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            tags.append(tag)
+    return tuple(tags)
+
+
+def abbr_lines(b: Briefing) -> tuple[Markup, ...]:
+    """``*[TERM]: expansion`` lines, so every use of a term shows its expansion on hover."""
+    out: list[Markup] = []
+    seen: set[str] = set()
+    for entry in b.glossary:
+        term = _one_line(entry.term)
+        expansion = _one_line(entry.expansion)
+        if not _ABBR_TERM.match(term) or not expansion or term in seen:
+            continue
+        seen.add(term)
+        # The expansion only becomes a title attribute, which the serializer escapes;
+        # the term is checked above, so the line can mean nothing but a definition.
+        out.append(Markup(f"*[{term}]: {expansion}"))
+    return tuple(out)
+
+
+def speaker_groups(b: Briefing, files: tuple[str, ...]) -> tuple[SpeakerGroup, ...]:
+    """Every statement grouped by speaker, names in alphabetical order, unattributed last."""
+    groups: dict[str, list[QuoteView]] = {}
+    for q in b.quotes:
+        if q.kind == "statement":
+            groups.setdefault(_one_line(q.speaker), []).append(_quote_view(b, q, files))
+    names = sorted((n for n in groups if n), key=lambda n: (n.casefold(), n))
+    ordered = [SpeakerGroup(n, tuple(groups[n])) for n in names]
+    if "" in groups:
+        ordered.append(SpeakerGroup("Unattributed", tuple(groups[""])))
+    return tuple(ordered)
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` if it is an absolute http(s) URL that prints safely as a link, else None."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or not _URL_CHARS.match(url):
+        return None
+    return url
+
+
+def tidy(text: str) -> str:
+    """No trailing whitespace, no runs of blank lines, exactly one final newline."""
+    lines = [ln.rstrip() for ln in text.splitlines()]
+    out: list[str] = []
+    for ln in lines:
+        if ln or (out and out[-1]):
+            out.append(ln)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+def plural(n: int, noun: str) -> str:
+    """``n`` and ``noun``, with an s unless n is 1."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _one_line(value: str | None) -> str:
+    return _WHITESPACE.sub(" ", value or "").strip()
+
+
+def _num(pid: str) -> int:
+    return int(pid[1:])
+
+
+def _ref(text: str, pid: str) -> Ref:
+    return Ref(text, _num(pid), Markup(f"source.md#p{_num(pid)}"))
+
+
+def _area_of(b: Briefing, pid: str, files: tuple[str, ...]) -> tuple[str, Markup]:
+    for area, name in zip(b.areas, files):
+        if pid in area.paragraphs:
+            return area.title, Markup(name)
+    return "", Markup("")
+
+
+def _quote_view(b: Briefing, q: Quote, files: tuple[str, ...]) -> QuoteView:
+    title, href = _area_of(b, q.paragraph, files)
+    return QuoteView(
+        text=q.text,
+        speaker=_one_line(q.speaker) or "Unattributed",
+        role=_one_line(q.role),
+        ref=_ref(q.text, q.paragraph),
+        area_title=title,
+        area_href=href,
+    )
+
+
+def _para_views(b: Briefing, ids: tuple[str, ...]) -> tuple[ParaView, ...]:
+    views: list[ParaView] = []
+    prev: Paragraph | None = None
+    for pid in ids:
+        p = b.paragraph(pid)
+        n = _num(p.id)
+        # A heading or speaker is printed where it starts, not on every paragraph under it.
+        heading = p.heading if p.heading and (prev is None or prev.heading != p.heading) else ""
+        speaker = p.speaker if p.speaker and (prev is None or prev.speaker != p.speaker) else ""
+        views.append(ParaView(_one_line(heading), _one_line(speaker), p.text, n, Markup(f"p{n}"), Markup(f"source.md#p{n}")))
+        prev = p
+    return tuple(views)
+
+
+def _card(b: Briefing, area: Area, name: str) -> AreaCard:
+    # The card's one line: the area's first summary sentence, else its opening sentence.
+    first = b.paragraph(area.paragraphs[0]) if area.paragraphs else None
+    line = area.summary[0].text if area.summary else first.sentences[0].text if first and first.sentences else ""
+    statements = sum(1 for i in area.quotes if b.quotes[i].kind == "statement")
+    counts = f"{plural(len(area.paragraphs), 'paragraph')} · {plural(statements, 'key quote')}"
+    return AreaCard(area.title, Markup(name), line, counts)
+
+
+def _source_meta(b: Briefing) -> dict[str, Any]:
+    url = safe_url(b.meta.source_url)
+    return {
+        "file": Path(b.source.path).name,
+        "date": b.meta.date or "",
+        "url": url or "",
+        "url_href": Markup(url) if url else Markup(""),
+    }
+
+
+def _briefing_key(b: Briefing) -> tuple[str, str]:
+    return (briefing_title(b).casefold(), b.slug)
+
+
+def _home_item(b: Briefing) -> HomeItem:
+    slug = safe_slug(b.slug, "briefing")
+    return HomeItem(
+        title=briefing_title(b),
+        href=Markup(f"{slug}/index.md"),
+        byline=byline(b),
+        line=b.summary[0].text if b.summary else "",
+        areas_label=plural(len(b.areas), "friction area"),
+    )

@@ -1,0 +1,73 @@
+"""The golden docs tree: what ``briefgen generate`` writes for ``seeds/``, kept for review.
+
+    python -m tests.golden            # regenerate into a temp folder and diff with tests/golden/docs
+    python -m tests.golden --update   # replace tests/golden/docs with today's output
+
+A change to analysis, templates or rendering shows up as a readable diff of the generated
+Markdown, the way Pelican's functional tests compare a saved output tree.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+GOLDEN_DOCS = HERE / "docs"
+# What a generate run reads; copied so the run cannot touch the working tree.
+INPUTS = ("mkdocs.yml", "templates", "seeds")
+
+
+def generate_docs(dest: Path) -> Path:
+    """Run ``briefgen generate`` on a copy of the project in ``dest``; return its docs folder."""
+    for name in INPUTS:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name)
+        else:
+            shutil.copy(src, dest / name)
+    proc = subprocess.run([sys.executable, "-m", "briefgen", "generate"], cwd=dest, capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
+    if proc.returncode != 0:
+        raise RuntimeError(f"briefgen generate failed:\n{proc.stderr}")
+    return dest / "docs"
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file under ``root`` by posix path, with its bytes."""
+    if not root.is_dir():
+        return {}
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def diff_trees(expected: Path, actual: Path) -> str:
+    """A readable report of how ``actual`` differs from ``expected``; empty when identical."""
+    old, new = tree(expected), tree(actual)
+    out: list[str] = []
+    for path in sorted(old.keys() - new.keys()):
+        out.append(f"missing: {path}")
+    for path in sorted(new.keys() - old.keys()):
+        out.append(f"new: {path}")
+    for path in sorted(old.keys() & new.keys()):
+        if old[path] != new[path]:
+            out += difflib.unified_diff(
+                old[path].decode("utf-8", "replace").splitlines(),
+                new[path].decode("utf-8", "replace").splitlines(),
+                f"golden/{path}", f"generated/{path}", lineterm="",
+            )
+    return "\n".join(out)
+
+
+def update() -> None:
+    """Replace the golden docs tree with what generate writes today."""
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = generate_docs(Path(tmp))
+        if GOLDEN_DOCS.exists():
+            shutil.rmtree(GOLDEN_DOCS)
+        shutil.copytree(docs, GOLDEN_DOCS)
