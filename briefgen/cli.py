@@ -20,6 +20,8 @@ typical use:
   briefgen analyze seeds/article.txt            read one article, print what was found
   briefgen generate                             seeds/ -> Markdown pages in docs/
   briefgen build                                generate, then build the site into site/
+  briefgen pdf --paper letter                   briefing books and one-pagers as PDFs in site/
+  briefgen check                                pages still true to their sources? file:line: problem
   briefgen serve                                live preview at http://127.0.0.1:8000
 
 Settings live under `extra: briefgen:` in mkdocs.yml (seeds, templates, state, paper);
@@ -54,21 +56,71 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    """Analyse every seed and write the Markdown pages."""
+    """Analyse every seed and merge the Markdown pages into the docs folder."""
     from briefgen.pipeline import generate
 
     settings = _settings(args)
-    result = generate(settings)
+    result = generate(
+        settings,
+        force=bool(getattr(args, "force", False)),
+        lock_timeout=float(getattr(args, "lock_timeout", 120.0)),
+        on_wait=_info,
+        jobs=getattr(args, "jobs", None),
+        # The bar only where someone watches: not in CI logs or pipes, not with --quiet.
+        progress=not getattr(args, "quiet", False) and sys.stderr.isatty(),
+    )
     w = result.written
+    if result.recovered:
+        _info(result.recovered)
     _info(
         f"briefgen: {len(result.briefings)} briefing(s) from {settings.seeds} into {settings.docs}: "
-        f"{len(w.created)} page(s) created, {len(w.changed)} changed, {len(w.unchanged)} unchanged"
+        f"{len(w.created)} page(s) created, {len(w.changed)} changed ({len(w.merged)} keeping your edits), "
+        f"{len(w.unchanged)} unchanged"
     )
+    for name in result.specs:
+        _info(f"briefgen: wrote {settings.seeds / name}; edit it to rename, split or reorder areas, pin or drop quotes")
+    if w.backup:
+        _info(f"briefgen: --force: your edited versions were saved in {w.backup}")
+    for path in w.deleted_kept:
+        _info(f"briefgen: {settings.docs / path}: you deleted it, so it was not recreated (--force brings it back)")
+    for path in w.removed:
+        _info(f"briefgen: {settings.docs / path}: no longer generated; removed")
+    for path in w.orphaned:
+        _info(f"briefgen: warning: {settings.docs / path}: no longer generated, but you edited it, so it was kept")
+    for message in result.warnings:
+        _info(f"briefgen: warning: {message}")
     for failure in result.failures:
         _err(failure.message)
+    status = 0
     if result.failures:
         _err(f"{len(result.failures)} seed(s) failed; the others were generated")
+        status = 1
+    if w.conflicts:
+        for conflict in w.conflicts:
+            for line in conflict.lines:
+                print(f"{settings.docs / conflict.path}:{line}: conflict between your edit and the new text", file=sys.stderr)
+        _err(f"{len(w.conflicts)} page(s) have conflicts: edit the marked blocks (keep 'yours', 'generated' or a mix), "
+             "remove the markers, then run briefgen check")
+        if w.unbased:
+            _err(f"{len(w.unbased)} of them had no merge base in {settings.state}/base (the first edit-safe run, or the "
+                 "state folder was lost), so the whole page is one conflict; if you never edited them, run "
+                 "`briefgen generate --force` (it backs up your versions first)")
+        status = 1
+    return status
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check the docs pages against their sources; print file:line: problem for each."""
+    from briefgen.check import check_docs
+
+    settings = _settings(args)
+    problems = check_docs(settings.docs, settings.seeds)
+    for problem in problems:
+        print(problem)
+    if problems:
+        _err(f"{len(problems)} problem(s) in {settings.docs}")
         return 1
+    _info(f"briefgen: {settings.docs} checked: no problems")
     return 0
 
 
@@ -80,7 +132,33 @@ def cmd_build(args: argparse.Namespace) -> int:
     settings = _settings(args)
     build_site(settings.config_file)
     _info(f"briefgen: site built in {settings.site}")
+    from briefgen.pdf import briefing_slugs
+
+    if briefing_slugs(settings.docs):  # an empty library has a site but nothing to print
+        _pdfs(settings, None)
+    if getattr(args, "offline", False):
+        from briefgen.publish import build_offline
+
+        bundle = build_offline(settings)
+        _info(f"briefgen: offline bundle written to {bundle} (unzip it, open briefings/index.html)")
     return status
+
+
+def _pdfs(settings: Settings, paper: str | None) -> int:
+    """The PDF step: books and one-pagers into the site folder, after MkDocs has built it."""
+    from briefgen.pdf import build_pdfs
+
+    report = build_pdfs(settings, paper=paper)
+    size = {"a4": "A4", "letter": "US Letter"}.get(paper or settings.paper, paper or settings.paper)
+    _info(f"briefgen: {len(report.written)} PDF(s) written in {settings.site} ({size})")
+    for path in report.overflowing:
+        _info(f"briefgen: warning: {settings.site / path}: does not fit on one page even at the smallest type")
+    return 0
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    """Write the briefing books and area one-pagers as PDFs into the site folder."""
+    return _pdfs(_settings(args), args.paper)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -123,13 +201,51 @@ def build_parser() -> argparse.ArgumentParser:
         site_opts(p)
         p.add_argument("--seeds", metavar="DIR", help="folder of articles (default: seeds/)")
         p.add_argument("--docs", metavar="DIR", help="folder for the generated Markdown (default: docs/)")
+        p.add_argument("--force", action="store_true",
+                       help="regenerate every page from scratch, recreating deleted ones; your edited "
+                       "versions are saved under the state folder's backup/ first")
+        p.add_argument("--lock-timeout", type=float, default=120.0, metavar="SECONDS",
+                       help="how long to wait for another generate run to finish (default: 120)")
+        p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                       help="processes that analyse seeds in parallel (default: one per CPU core)")
+        p.add_argument("--quiet", "-q", action="store_true",
+                       help="no progress bar (it is also off when stderr is not a terminal)")
 
     gen_opts(add("generate", cmd_generate, "write the Markdown pages for every seed",
                  "Analyse every article in the seeds folder and write its briefing pages into the docs "
                  "folder. A seed that cannot be read is reported and skipped; the others are still "
-                 "generated, and the exit code is 1.\n\nexample:\n  briefgen generate --seeds seeds --docs docs"))
-    gen_opts(add("build", cmd_build, "generate, then build the site with MkDocs",
-                 "Run generate, then `mkdocs build --strict` into site/. Any MkDocs warning fails the build."))
+                 "generated, and the exit code is 1.\n\n"
+                 "Your edits to the pages are kept: each page is merged three ways (what briefgen generated "
+                 "last time, kept in .briefgen/base/; your file; the new text). Edits that overlap a change "
+                 "leave <<<<<<< yours / >>>>>>> generated markers and exit code 1. A page you deleted stays "
+                 "deleted. Each article's seeds/<stem>.briefing.yaml (written on first run) sets its areas, "
+                 "summary sentences and pinned or excluded quotes.\n\n"
+                 "example:\n  briefgen generate --seeds seeds --docs docs"))
+    p = add("build", cmd_build, "generate, then build the site with MkDocs",
+            "Run generate, then `mkdocs build --strict` into site/. Any MkDocs warning fails the build.\n\n"
+            "With --offline, also write dist/briefings-offline.zip: the site for reading from file:// "
+            "with no server (search included, PDFs from site/ copied in).")
+    gen_opts(p)
+    p.add_argument("--offline", action="store_true",
+                   help="also write the offline bundle dist/briefings-offline.zip")
+    p = add("check", cmd_check, "check the pages against their source articles",
+            "Check every page in the docs folder and print `file:line: problem` for each problem: a key "
+            "quote that is no longer verbatim in its source article, a paragraph link that leads "
+            "nowhere, an area page without a summary, a conflict marker left by a merge. Exit code 1 "
+            "on any problem.\n\nexample:\n  briefgen check --docs docs --seeds seeds")
+    site_opts(p)
+    p.add_argument("--seeds", metavar="DIR", help="folder of articles (default: seeds/)")
+    p.add_argument("--docs", metavar="DIR", help="folder of the Markdown pages (default: docs/)")
+    p = add("pdf", cmd_pdf, "write the briefing books and one-pagers as PDFs",
+            "From the pages in the docs folder (your edits included), write for every briefing "
+            "site/<briefing>/<briefing>.pdf (cover, contents, bottom line, one section per friction "
+            "area, glossary, numbered source text) and site/<briefing>/pdf/<area>.pdf (one page per "
+            "friction area). `briefgen build` runs this after MkDocs.\n\n"
+            "example:\n  briefgen pdf --paper letter")
+    site_opts(p)
+    p.add_argument("--docs", metavar="DIR", help="folder of the Markdown pages (default: docs/)")
+    p.add_argument("--paper", choices=("a4", "letter"), default=None,
+                   help="paper size (default: extra.briefgen.paper in mkdocs.yml, else a4)")
     p = add("serve", cmd_serve, "preview the site with live reload",
             "Run `mkdocs serve`: the site at http://127.0.0.1:8000, rebuilt when docs/ changes.")
     site_opts(p)

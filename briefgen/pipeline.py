@@ -6,11 +6,13 @@ before it writes anything, so a failure in analysis never leaves docs/ half upda
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.analysis.areas import find_areas, slugify
 from briefgen.analysis.clean import clean
+from briefgen.analysis.entities import find_entities
 from briefgen.analysis.glossary import find_acronyms
 from briefgen.analysis.ingest import is_seed, read_source
 from briefgen.analysis.quotes import find_quotes
@@ -19,8 +21,14 @@ from briefgen.analysis.summarize import summarize_area, summarize_overview
 from briefgen.config import Settings
 from briefgen.errors import BriefgenError, InputError
 from briefgen.model import Area, Briefing, Failure, Source
+from briefgen.parallel import analyse_seeds
 from briefgen.render import render_library
-from briefgen.write import WriteReport, write_pages
+from briefgen.spec import load_spec, resolve_spec, spec_path, spec_text
+from briefgen.state import read_bases
+from briefgen.write import WriteReport, apply_plan, plan_writes, recover, run_lock, write_new_file
+
+# How long a generate run waits for another one to finish before giving up, in seconds.
+DEFAULT_LOCK_TIMEOUT = 120.0
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,9 @@ class GenerateResult:
     briefings: tuple[Briefing, ...]
     failures: tuple[Failure, ...]
     written: WriteReport
+    warnings: tuple[str, ...] = ()  # spec choices that fell back to the analyser, and why
+    specs: tuple[str, ...] = ()  # briefing specs written for new articles
+    recovered: str | None = None  # what was done about a run that was killed mid-write
 
 
 def analyse(source: Source, slug: str | None = None) -> Briefing:
@@ -58,6 +69,7 @@ def analyse(source: Source, slug: str | None = None) -> Briefing:
             paragraphs=section.paragraphs,
             summary=summarize_area(own),
             quotes=tuple(i for i, q in enumerate(quotes) if q.paragraph in members),
+            entities=find_entities(own, glossary),
         ))
     summary = summarize_overview(paragraphs)
     return Briefing(
@@ -84,27 +96,63 @@ def find_seeds(seeds_dir: Path) -> tuple[Path, ...]:
     return tuple(sorted((p for p in seeds_dir.iterdir() if is_seed(p)), key=lambda p: p.name))
 
 
-def generate(settings: Settings) -> GenerateResult:
-    """Analyse every seed, render all pages and write them into the docs folder."""
-    # 1. Gather the seeds, each with a slug unique in this library.
-    seeds = find_seeds(settings.seeds)
-    slugs = _unique_slugs(seeds)
-    # 2. Analyse everything first; a bad seed is recorded and the rest go on.
-    briefings: list[Briefing] = []
-    failures: list[Failure] = []
-    for path in seeds:
-        try:
-            briefings.append(analyse(read_source(path), slugs[path]))
-        except BriefgenError as exc:
-            failures.append(Failure(str(path), str(exc)))
-    # 3. Render every page in memory (pure).
-    pages = render_library(tuple(briefings), settings.templates)
-    # 4. Only now write, into the docs folder.
-    written = write_pages(pages, settings.docs)
-    return GenerateResult(tuple(briefings), tuple(failures), written)
+def generate(
+    settings: Settings,
+    force: bool = False,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    on_wait: Callable[[str], None] = lambda message: None,
+    jobs: int | None = None,
+    progress: bool = False,
+) -> GenerateResult:
+    """Analyse every seed, render all pages, and merge them into the docs folder.
+
+    ``jobs`` processes analyse (default: one per core); ``progress`` shows a bar on stderr.
+    """
+    # 0. One run at a time; finish or undo whatever a killed run left behind.
+    with run_lock(settings.state, lock_timeout, on_wait):
+        recovered = recover(settings.docs, settings.state)
+        # 1. Gather the seeds, each with a slug unique in this library.
+        seeds = find_seeds(settings.seeds)
+        slugs = unique_slugs(seeds)
+        # 2. Analyse everything first, shaped by each article's briefing spec; a bad seed
+        #    or spec is recorded and the rest go on.
+        briefings: list[Briefing] = []
+        failures: list[Failure] = []
+        warnings: list[str] = []
+        new_specs: list[tuple[str, str]] = []
+        #    Seeds unchanged since the last run come from the analysis cache; the rest
+        #    are analysed in a process pool, results in seed order either way.
+        run = analyse_seeds(seeds, slugs, settings.state, settings.templates, jobs, progress)
+        warnings += run.warnings
+        for path, outcome in zip(seeds, run.outcomes):
+            if isinstance(outcome, Failure):
+                failures.append(outcome)
+                continue
+            try:
+                briefing = outcome
+                spec_file = spec_path(path, seeds)
+                if spec_file.exists():
+                    briefing, notes = resolve_spec(briefing, load_spec(spec_file))
+                    warnings += notes
+                else:
+                    new_specs.append((spec_file.name, spec_text(briefing, path.name)))
+                briefings.append(briefing)
+            except BriefgenError as exc:
+                failures.append(Failure(str(path), str(exc)))
+        # 3. Render every page in memory (pure).
+        pages = render_library(tuple(briefings), settings.templates)
+        # 4. Merge each page three ways (last generated, the user's, new) in memory. The
+        #    pages of a seed that failed are left exactly as they are.
+        failed = tuple(f"{slugs[path]}/" for path in seeds if str(path) in {f.path for f in failures})
+        plan = plan_writes(pages, settings.docs, read_bases(settings.state), force, keep=failed)
+        # 5. Only now write: new docs/ and merge bases built aside, then swapped in.
+        written = apply_plan(plan, settings.docs, settings.state)
+        # 6. A spec for every article that had none, for the user to edit.
+        specs = tuple(name for name, text in new_specs if write_new_file(settings.seeds, name, text))
+    return GenerateResult(tuple(briefings), tuple(failures), written, tuple(warnings), specs, recovered)
 
 
-def _unique_slugs(seeds: tuple[Path, ...]) -> dict[Path, str]:
+def unique_slugs(seeds: tuple[Path, ...]) -> dict[Path, str]:
     """Slug each seed by its stem; a clash (a.txt and a.md) gets -2, -3 in name order."""
     out: dict[Path, str] = {}
     used: set[str] = set()
@@ -116,3 +164,7 @@ def _unique_slugs(seeds: tuple[Path, ...]) -> dict[Path, str]:
         used.add(slug)
         out[path] = slug
     return out
+
+
+# The earlier private name, still used by the PDF step.
+_unique_slugs = unique_slugs
