@@ -1,35 +1,573 @@
 """Areas: group paragraphs into friction areas (contiguous runs) and title each one.
 
-BASELINE: a minimal version so the pipeline runs end to end; to be replaced.
+Boundaries come from the strongest signal available, in this order of trust:
+headings, transcript speaker turns, discourse cues ("Another area of friction is ..."),
+the opening paragraph as an introduction, and lexical cohesion dips (TextTiling) in long
+unmarked runs. Titles come from the heading, the cue sentence, the speaker, or a short
+noun phrase of the area's most characteristic opening sentence. Rules live as data in
+``area_rules``.
 """
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
 
+from briefgen.analysis import area_rules as R
 from briefgen.model import Paragraph, Section
+
+# Boundary kinds, strongest first; the number is how hard a boundary is to merge away.
+HEADING, SPEAKER, CUE, INTRO, WEAK_CUE, COHESION = 6, 5, 4, 3, 2, 1
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_NAME_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)+")
+_POSSESSIVE = re.compile(r"[’']s?$")
 
 
 def slugify(text: str) -> str:
     """A lowercase, path-safe slug of at most 60 characters."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    folded = re.sub(r"(\w)['’](\w)", r"\1\2", folded)  # "Taiwan's" -> "taiwans", not "taiwan-s"
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
     return slug[:60].rstrip("-") or "area"
 
 
+@lru_cache(maxsize=1 << 12)
+def content_words(text: str) -> tuple[str, ...]:
+    """The topic-bearing words of ``text``: lower case, light stemming, no stop words.
+
+    Runs of capitalised words ("South Korea") are added as one extra token too, so two
+    names that share a word are not mistaken for the same topic.
+    """
+    out = [t for t in map(_token, _WORD.findall(text)) if t]
+    out.extend(_POSSESSIVE.sub("", m.lower()) for m in _NAME_RUN.findall(text))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _token(word: str) -> str | None:
+    """One word as a topic token, or None for a stop word (cached: words repeat a lot)."""
+    w = _POSSESSIVE.sub("", word.lower())
+    if len(w) < 3 or w in R.STOP_WORDS:
+        return None
+    return _stem(w)
+
+
 def find_areas(paragraphs: tuple[Paragraph, ...]) -> tuple[Section, ...]:
-    """Split the paragraphs into areas at headings, else in runs of three."""
-    sections: list[Section] = []
-    run: list[Paragraph] = []
+    """Split the paragraphs into titled friction areas, each a contiguous run."""
+    if not paragraphs:
+        return ()
+    speakers = _turn_speakers(paragraphs)
+    bags = tuple(_bag(p) for p in paragraphs)
+    starts = _hard_starts(paragraphs, speakers)
+    transcript = any(kind == SPEAKER for kind in starts.values())
+    structured = sum(kind == HEADING for kind in starts.values()) >= R.STRUCTURED_MIN_HEADINGS
+    edges = sorted(starts) + [len(paragraphs)]
+    for a, b in zip(edges, edges[1:]):
+        starts.update(_soft_starts(paragraphs, bags, a, b, first=a == 0, transcript=transcript, structured=structured))
+    starts = _cap_areas(starts, len(paragraphs))
+    return _titled(paragraphs, speakers, bags, starts)
+
+
+def _bag(p: Paragraph) -> Counter:
+    """A paragraph's topic words, summed over its sentences (shared, cached, with summarize)."""
+    out: Counter = Counter()
+    for s in p.sentences or (p,):
+        out.update(content_words(s.text))
+    return out
+
+
+# --- Boundaries -------------------------------------------------------------------------
+
+
+def _turn_speakers(paragraphs: tuple[Paragraph, ...]) -> tuple[str | None, ...]:
+    """The speaker whose turn each paragraph is in (a turn runs until the next label)."""
+    out: list[str | None] = []
+    current = None
     for p in paragraphs:
-        if run and (p.heading or len(run) >= 3):
-            sections.append(_section(run, len(sections)))
-            run = []
-        run.append(p)
-    if run:
-        sections.append(_section(run, len(sections)))
+        label = p.speaker or _label_in_text(p.text)
+        if label:
+            current = " ".join(label.split()).rstrip(":").strip()
+        out.append(current)
+    if len(set(s for s in out if s)) < 2:
+        return (None,) * len(out)  # one label ("WASHINGTON:", a lone speech) is no dialogue
+    return tuple(out)
+
+
+def _label_in_text(text: str) -> str | None:
+    m = R.SPEAKER_LABEL.match(text)
+    return m.group("label") if m else None
+
+
+def _hard_starts(paragraphs: tuple[Paragraph, ...], speakers: tuple[str | None, ...]) -> dict[int, int]:
+    """Starts from headings and speaker turns: index -> boundary kind."""
+    starts = {0: HEADING if paragraphs[0].heading else INTRO}
+    has_headings = any(p.heading for p in paragraphs)
+    for i, p in enumerate(paragraphs[1:], 1):
+        if p.heading and p.heading != paragraphs[i - 1].heading:
+            starts[i] = HEADING
+        elif not has_headings and _looks_like_heading(paragraphs, i):
+            starts[i] = HEADING
+    for i in _turn_starts(paragraphs, speakers):
+        starts.setdefault(i, SPEAKER)
+    return starts
+
+
+def _looks_like_heading(paragraphs: tuple[Paragraph, ...], i: int) -> bool:
+    """A subheading the cleaner left in the body: one short unpunctuated line before prose."""
+    text = paragraphs[i].text.strip()
+    if "\n" in text or not text[:1].isupper() or text[-1:] in ".!?:;,\"”’)":
+        return False
+    if len(text.split()) > R.HEADING_MAX_WORDS or re.search(r"\d:\d", text):
+        return False
+    nxt = paragraphs[i + 1].text if i + 1 < len(paragraphs) else ""
+    return len(nxt.split()) >= R.HEADING_FOLLOWER_MIN_WORDS
+
+
+@dataclass(frozen=True)
+class _Turn:
+    start: int
+    end: int
+    speaker: str
+
+
+def _turn_starts(paragraphs: tuple[Paragraph, ...], speakers: tuple[str | None, ...]) -> tuple[int, ...]:
+    """Where speaker turns open areas; one-line handovers join a neighbour."""
+    turns: list[_Turn] = []
+    for i, spk in enumerate(speakers):
+        if spk is None:
+            continue
+        if turns and turns[-1].speaker == spk and turns[-1].end == i:
+            turns[-1] = _Turn(turns[-1].start, i + 1, spk)
+        else:
+            turns.append(_Turn(i, i + 1, spk))
+    if len(turns) < 2:
+        return ()
+    out: list[int] = []
+    carried = False  # the previous short turn introduced this one and already opened it
+    for k, t in enumerate(turns):
+        nxt = turns[k + 1] if k + 1 < len(turns) else None
+        prev = turns[k - 1] if k else None
+        if carried:
+            carried = False
+        elif prev and _is_questioner(prev.speaker) and not _is_questioner(t.speaker):
+            pass  # an answer belongs with the question it answers
+        elif _is_short_turn(paragraphs, t) and not _is_questioner(t.speaker):
+            if nxt and _mentions(paragraphs[t.start].text, nxt.speaker):
+                out.append(t.start)  # "Prime Minister X." opens X's remarks
+                carried = True
+            elif k == 0:
+                out.append(t.start)
+        else:
+            out.append(t.start)
+    if out and out[0] > 0 and _words(paragraphs[: out[0]]) < R.SHORT_PREAMBLE_WORDS:
+        out = out[1:]  # a room-and-time preamble belongs with the first turn
+    return tuple(i for i in out if i > 0)
+
+
+def _is_questioner(speaker: str) -> bool:
+    return speaker.upper().rstrip(".") in R.QUESTIONER_SPEAKERS
+
+
+def _is_short_turn(paragraphs: tuple[Paragraph, ...], t: _Turn) -> bool:
+    text = R.SPEAKER_LABEL.sub("", paragraphs[t.start].text, count=1)
+    return t.end - t.start == 1 and len(text.split()) <= R.SHORT_TURN_WORDS
+
+
+def _mentions(text: str, speaker: str) -> bool:
+    """Whether ``text`` names the speaker by the last word of their label."""
+    name = speaker.split()[-1].strip(".").lower() if speaker.split() else ""
+    return len(name) >= 3 and re.search(rf"\b{re.escape(name)}\b", text.lower()) is not None
+
+
+def _words(paragraphs: tuple[Paragraph, ...]) -> int:
+    return sum(len(p.text.split()) for p in paragraphs)
+
+
+def _soft_starts(
+    paragraphs: tuple[Paragraph, ...],
+    bags: tuple[Counter, ...],
+    a: int,
+    b: int,
+    *,
+    first: bool,
+    transcript: bool,
+    structured: bool,
+) -> dict[int, int]:
+    """Starts inside the hard run [a, b): cues, the introduction, cohesion dips."""
+    out: dict[int, int] = {}
+    intro_run = R.COHESION_MIN_RUN if structured else R.INTRO_MIN_RUN
+    if first and not transcript and not paragraphs[0].heading and b - a >= intro_run:
+        end = a + 1
+        # "However, ..." or "This ..." after the lede still belongs to the introduction
+        while end < min(a + 3, b - 2) and _continues(paragraphs[end]):
+            end += 1
+        out[end] = INTRO
+    for i in range(a + 1, b):
+        if _strong_cue(paragraphs[i].text):
+            out[i] = CUE
+    if transcript:
+        # A speaker's turn is one unit of remarks; only a very long one is cut.
+        for g in _cohesion_splits(paragraphs, bags, a, b, R.TURN_FORCE_RUN, R.TURN_FORCE_RUN):
+            out.setdefault(g, COHESION)
+        return out
+    edges = sorted({a, b, *out})
+    for lo, hi in zip(edges, edges[1:]):
+        weak = [i for i in range(lo + 2, hi) if _weak_cue(paragraphs[i].text)]
+        if not weak:
+            continue
+        sims = _gap_sims(bags, lo, hi)
+        mean = sum(sims) / len(sims)
+        for i in weak:
+            # A weak cue counts only where the text also moves on (cohesion not above average).
+            if sims[i - lo - 1] <= mean:
+                out[i] = WEAK_CUE
+    edges = sorted({a, b, *out})
+    for lo, hi in zip(edges, edges[1:]):
+        min_run = R.COHESION_FORCE_RUN if structured else R.COHESION_MIN_RUN
+        for g in _cohesion_splits(paragraphs, bags, lo, hi, min_run, R.COHESION_FORCE_RUN):
+            out[g] = COHESION
+    return out
+
+
+def _continues(p: Paragraph) -> bool:
+    """Whether a paragraph opens by continuing the previous one ("However, ...", "This ...")."""
+    first = p.text.split(None, 1)[:1]
+    return bool(first) and _bare(first[0]) in R.CONTINUATION_STARTS
+
+
+def _strong_cue(text: str) -> re.Match | None:
+    head = text.lstrip()[:200]
+    for pattern in R.STRONG_CUES:
+        m = pattern.match(head)
+        if m:
+            return m
+    return None
+
+
+def _weak_cue(text: str) -> bool:
+    head = text.lstrip()[:200]
+    return any(p.match(head) for p in R.WEAK_CUES)
+
+
+def _gap_sims(bags: tuple[Counter, ...], a: int, b: int) -> list[float]:
+    """Cosine similarity across each gap inside [a, b), windows clipped to the run.
+
+    A window's vector is the sum of its paragraphs' bags, so every dot product is a sum of
+    paragraph-pair dot products; each pair is computed once, keeping this linear in n.
+    """
+    k = R.COHESION_WINDOW
+    pair: dict[tuple[int, int], int] = {}
+
+    def dot(i: int, j: int) -> int:
+        if (i, j) not in pair:
+            x, y = (bags[i], bags[j]) if len(bags[i]) <= len(bags[j]) else (bags[j], bags[i])
+            pair[(i, j)] = sum(v * y[w] for w, v in x.items() if w in y)
+        return pair[(i, j)]
+
+    def norm_sq(window: range) -> int:
+        return sum(dot(i, j) * (1 if i == j else 2) for i in window for j in range(i, window.stop))
+
+    out = []
+    for g in range(a + 1, b):
+        left, right = range(max(a, g - k), g), range(g, min(b, g + k))
+        cross = sum(dot(i, j) for i in left for j in right)
+        norms = norm_sq(left) * norm_sq(right)
+        out.append(cross / math.sqrt(norms) if norms else 0.0)
+    return out
+
+
+def _depths(sims: list[float]) -> list[float]:
+    """TextTiling depth: how far each gap's similarity falls below the peaks either side.
+
+    The peak on each side is where the similarity stops rising; computed in one sweep
+    each way, so a long flat run (all zeros) stays linear.
+    """
+    n = len(sims)
+    left, right = list(sims), list(sims)
+    for i in range(1, n):
+        if sims[i - 1] >= sims[i]:
+            left[i] = left[i - 1]
+    for i in range(n - 2, -1, -1):
+        if sims[i + 1] >= sims[i]:
+            right[i] = right[i + 1]
+    return [(left[i] - s) + (right[i] - s) for i, s in enumerate(sims)]
+
+
+def _cohesion_splits(
+    paragraphs: tuple[Paragraph, ...], bags: tuple[Counter, ...], a: int, b: int, min_run: int, force_run: int
+) -> list[int]:
+    """Cut [a, b) at its deepest cohesion dips, deepest first, while pieces stay long.
+
+    A dip is taken when the piece it falls in is at least ``min_run`` paragraphs long and
+    the dip is clear (``COHESION_MIN_DEPTH``), or the piece is ``force_run`` long anyway;
+    neither side may end up shorter than ``COHESION_MIN_SIDE``. One pass over the gaps,
+    so a huge unmarked article is cut in n log n time.
+    """
+    side = R.COHESION_MIN_SIDE
+    if b - a < min_run or b - a < 2 * side:
+        return []
+    sims = _gap_sims(bags, a, b)
+    depths = [
+        d * (R.CONTINUATION_DEPTH_FACTOR if _continues(paragraphs[a + 1 + j]) else 1.0)
+        for j, d in enumerate(_depths(sims))
+    ]
+    cuts = [a, b]
+    for j in sorted(range(len(sims)), key=lambda j: (-round(depths[j], 6), sims[j], j)):
+        g = a + 1 + j
+        k = bisect.bisect_left(cuts, g)
+        lo, hi = cuts[k - 1], cuts[k]
+        if hi - lo < min_run or g - lo < side or hi - g < side:
+            continue
+        if depths[j] < R.COHESION_MIN_DEPTH and hi - lo < force_run:
+            continue
+        cuts.insert(k, g)
+    return cuts[1:-1]
+
+
+def _cap_areas(starts: dict[int, int], n: int) -> dict[int, int]:
+    """Keep only the strongest boundaries when there are more areas than a briefing can hold.
+
+    Stronger kinds win; among equals, the boundary between the longer neighbouring runs
+    (the more substantial split) is kept. One sort, so a huge article stays fast.
+    """
+    if len(starts) <= R.MAX_AREAS:
+        return starts
+    edges = sorted(starts) + [n]
+    span = {edges[k]: edges[k + 1] - edges[k - 1] for k in range(1, len(edges) - 1)}
+    kept = sorted(span, key=lambda i: (-starts[i], -span[i], i))[: R.MAX_AREAS - 1]
+    return {0: starts[0], **{i: starts[i] for i in sorted(kept)}}
+
+
+# --- Titles -----------------------------------------------------------------------------
+
+
+def _titled(
+    paragraphs: tuple[Paragraph, ...], speakers: tuple[str | None, ...], bags: tuple[Counter, ...], starts: dict[int, int]
+) -> tuple[Section, ...]:
+    edges = sorted(starts) + [len(paragraphs)]
+    article = Counter()
+    for bag in bags:
+        article.update(bag)
+    sections: list[Section] = []
+    titles: set[str] = set()
+    slugs: set[str] = set()
+    remarked: set[str] = set()
+    for a, b in zip(edges, edges[1:]):
+        run = paragraphs[a:b]
+        area = Counter()
+        for bag in bags[a:b]:
+            area.update(bag)
+        title = _title(run, speakers[a:b], starts[a], a == 0, area, article, remarked)
+        title = _unique(title, titles, lambda t, n: f"{t} ({n})")
+        slug = _unique(slugify(title), slugs, lambda s, n: f"{s[:56]}-{n}")
+        titles.add(title.lower())
+        slugs.add(slug)
+        sections.append(Section(title, slug, tuple(p.id for p in run)))
     return tuple(sections)
 
 
-def _section(run: list[Paragraph], index: int) -> Section:
-    title = run[0].heading or f"Area {index + 1}"
-    return Section(title, slugify(title), tuple(p.id for p in run))
+def _unique(value: str, used: set[str], variant) -> str:
+    out, n = value, 2
+    while out.lower() in used:
+        out, n = variant(value, n), n + 1
+    return out
+
+
+def _title(
+    run: tuple[Paragraph, ...],
+    speakers: tuple[str | None, ...],
+    kind: int,
+    first: bool,
+    area: Counter,
+    article: Counter,
+    remarked: set[str],
+) -> str:
+    lead = run[0]
+    if lead.heading:
+        return _clean_heading(lead.heading)
+    if kind == HEADING:  # a heading-shaped paragraph left in the body
+        return _clean_heading(lead.text)
+    speaker = _main_speaker(run, speakers)
+    if speaker and speaker.upper().rstrip(".") not in R.NON_PERSON_SPEAKERS:
+        name = _speaker_name(speaker)
+        if kind == SPEAKER or first:
+            if name.lower() not in remarked:
+                remarked.add(name.lower())
+                return f"Remarks by {name}"
+            return f"Further remarks by {name}"
+        # a theme inside one speaker's remarks, opened by a cue or a cohesion dip
+        return _cue_title(lead) or _phrase_title(run, area, article) or f"Further remarks by {name}"
+    if first and not speaker:
+        return R.INTRO_TITLE
+    return _cue_title(lead) or _phrase_title(run, area, article) or R.INTRO_TITLE
+
+
+def _clean_heading(text: str) -> str:
+    words = " ".join(text.split()).rstrip(" .:;,").split(" ")
+    return " ".join(words[:14]) or R.INTRO_TITLE
+
+
+def _main_speaker(run: tuple[Paragraph, ...], speakers: tuple[str | None, ...]) -> str | None:
+    """The speaker with the most words in the run (a handover line does not count)."""
+    count: Counter = Counter()
+    order: dict[str, int] = {}
+    for p, spk in zip(run, speakers):
+        if spk:
+            count[spk] += len(p.text.split())
+            order.setdefault(spk, len(order))
+    if not count:
+        return None
+    return max(count, key=lambda s: (count[s], -order[s]))
+
+
+def _speaker_name(label: str) -> str:
+    """'PRESIDENT BIDEN' -> 'President Biden'; labels already in mixed case stay as they are."""
+    if label != label.upper():
+        return label
+    out = []
+    for i, word in enumerate(label.split()):
+        low = word.lower()
+        if i and low in R.TITLE_SMALL_WORDS:
+            out.append(low)
+        elif "." in word.strip("."):  # initialisms such as U.S. stay in capitals
+            out.append(word)
+        else:
+            out.append("-".join(part.capitalize() for part in low.split("-")))
+    return " ".join(out)
+
+
+def _cue_title(lead: Paragraph) -> str | None:
+    """The theme a cue sentence names: 'Another area of friction is in the Arctic.' -> 'The Arctic'."""
+    text = _first_sentence(lead).lstrip()
+    head = text[:200]
+    for pattern in R.STRONG_CUES:  # "The first concerns pricing" fits two: try each
+        m = pattern.match(head)
+        title = _cue_theme(m, text[m.end():][:300]) if m else None
+        if title:
+            return title
+    return None
+
+
+def _cue_theme(m: re.Match, rest: str) -> str | None:
+    c = R.CUE_COMPLEMENT.match(rest)
+    if c:
+        theme = c.group("theme")
+    elif m.group(0)[-1:].isspace() and rest.strip():
+        theme = rest  # the cue already took the verb: "The first concerns | pricing."
+    else:
+        return None
+    if _bare(theme.split()[0]) in {"that", "whether", "how"}:
+        # "... is that Russia and China compete over X": the clause's subject is the theme
+        return _noun_phrase(theme.split(None, 1)[1] if len(theme.split()) > 1 else "")
+    theme = re.split(r"[,;:()—–]|\s(?:which|where|that|as|because|while|since|and\s+(?:is|are|was|were))\s", theme)[0]
+    return _tidy_phrase(theme.split())
+
+
+def _phrase_title(run: tuple[Paragraph, ...], area: Counter, article: Counter) -> str | None:
+    """A short noun phrase from the opening sentence that best says what the area is about."""
+    candidates: list[tuple[float, int, str]] = []
+    sentences = [_first_sentence(p) for p in run[:4]]
+    if run[0].sentences[1:2]:
+        sentences.insert(1, run[0].sentences[1].text)
+    for pos, sentence in enumerate(sentences):
+        phrase = _noun_phrase(sentence)
+        if not phrase:
+            continue
+        words = content_words(phrase)
+        if not words:
+            continue
+        # Words this area uses much more than the rest of the article say what it is about.
+        salience = sum(area[w] * area[w] / article[w] for w in words if article[w]) / math.sqrt(len(words))
+        size = len(phrase.split())
+        shape = 0.5 if size == 1 else 1.0 if size <= 6 else 0.8  # one bare word says too little
+        # earlier sentences state the theme; later ones add detail
+        candidates.append((salience * shape / (1 + 0.5 * pos), -pos, phrase))
+    if not candidates:
+        return None
+    return max(candidates)[2]
+
+
+def _first_sentence(p: Paragraph) -> str:
+    text = p.sentences[0].text if p.sentences else p.text
+    return R.SPEAKER_LABEL.sub("", text.lstrip()[:600], count=1)
+
+
+# Words that may follow a plural noun inside a noun phrase ("tensions between X and Y").
+_NP_GLUE = frozenset("of between in for on over with to against among across from and or at by toward towards within along".split())
+
+
+def _plural(word: str) -> bool:
+    w = _bare(word)
+    return len(w) > 3 and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is", "as", "os"))
+
+
+_DETERMINERS = frozenset("the a an its their his her our this these those some many most each".split())
+
+
+def _noun_phrase(sentence: str) -> str | None:
+    """The subject noun phrase of a sentence, after any leading adverbial clause."""
+    words = sentence.split()[:40]
+    if not words:
+        return None
+    start = 0
+    if _bare(words[0]) in R.LEADING_CLAUSE_WORDS:
+        comma = next((j for j, w in enumerate(words[:20]) if w.endswith(",")), None)
+        if comma is not None:
+            start = comma + 1
+        elif _bare(words[0]) in {"but", "and", "yet", "so", "also"}:
+            start = 1
+        else:
+            return None
+    out: list[str] = []
+    for w in words[start:]:
+        bare = _bare(w)
+        if not bare or bare in R.PHRASE_BREAKERS:
+            break
+        if out and w[:1].islower() and len(bare) > 4 and (bare.endswith("ly") or (bare.endswith("ed") and _bare(out[-1]) not in _DETERMINERS)):
+            break
+        if w in {"—", "–", "-"}:
+            break
+        if out and _plural(out[-1]) and w.isalpha() and w.islower() and bare not in _NP_GLUE:
+            break  # "navies | patrol the sea": a bare word after a plural noun is its verb
+        clean = w.rstrip(",;:.!?)”\"—–")
+        out.append(clean)
+        if clean != w or "(" in w:
+            break
+    if not out or _bare(out[0]) in R.DANGLING_STARTS:
+        return None
+    return _tidy_phrase(out)
+
+
+def _tidy_phrase(words: list[str]) -> str | None:
+    """Cut a phrase to title length at a sensible place and give it a capital."""
+    words = [w.strip("“”\"‘") for w in words if w.strip("“”\"‘")]
+    if len(words) > R.TITLE_MAX_WORDS:
+        # cut before the first preposition after the head noun: "The X relations | on show at ..."
+        cut = next((j for j in range(2, R.TITLE_MAX_WORDS + 1) if _bare(words[j]) in R.TITLE_BAD_ENDS), R.TITLE_MAX_WORDS)
+        words = words[:cut]
+    while words and _bare(words[-1]) in R.TITLE_BAD_ENDS:
+        words = words[:-1]
+    if words and words[0].lower() in {"a", "an"}:
+        words = words[1:]
+    if not words:
+        return None
+    text = " ".join(words).rstrip(".,;:!?")
+    return text[:1].upper() + text[1:] if text else None
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:!?()[]“”\"‘’'—–").lower()
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word

@@ -1,0 +1,240 @@
+"""Data for the areas and summarize stages: cue phrases, word lists and thresholds.
+
+Kept apart from the code (as trafilatura keeps its boilerplate patterns) so a reader can
+see every rule and why it is there. Nothing here names a person, place or phrase from a
+particular article: each entry is a generic signal of the analytical-briefing genre.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- Discourse cues that open a new theme ---------------------------------------------
+
+# Nouns an analyst uses to announce "the next thing I am going to discuss". Paired with an
+# ordinal ("The third ... area", "Another ... source of tension") they mark a new theme.
+# "source" and "point" count only with "of friction/tension/...": "another source told
+# reporters" and "another point in time" are not themes.
+THEME_NOUNS = (
+    "area", "arena", "issue", "challenge", "friction", "tension", "conflict",
+    "concern", "problem", "risk", "flashpoint", "dispute", "front", "dimension",
+    "source of friction", "source of tension", "source of conflict", "source of concern",
+    "point of friction", "point of tension", "point of contention", "bone of contention",
+    "aspect", "factor", "obstacle", "question", "difficulty", "sphere", "domain", "threat",
+    "irritant", "fault line", "reason", "consideration", "priority", "implication", "lesson",
+    "theme", "driver", "constraint", "vulnerability", "danger", "complication", "hurdle",
+    "stumbling block", "roadblock", "battleground", "rivalry", "divergence", "disagreement",
+)
+
+# Words that put a theme in a sequence. "Another", "further" and "final" count, as do the
+# numbered ordinals; "next" and "other" only with a theme noun (checked by the pattern).
+ORDINALS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "final", "last", "next", "another", "further", "additional", "other", "related",
+    "separate", "remaining", "yet another", "one more", "a further", "a final",
+)
+
+_THEME = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in THEME_NOUNS), key=len, reverse=True))
+_ORDINAL = "|".join(sorted((re.escape(o).replace(r"\ ", r"\s+") for o in ORDINALS), key=len, reverse=True))
+# Up to three modifiers may sit between the ordinal and the noun ("third potential area",
+# "another more serious"), but no article, preposition or comma: "The next day, the
+# issue ..." is not a cue. Bounded so the regex stays linear on any input.
+_NOT_MOD = r"(?!(?:the|a|an|this|that|these|those|of|in|on|at|to|for|with|by|from|and|or|but|is|was)\b)"
+_MODS = rf"(?:{_NOT_MOD}[\w’'-]+\s+){{0,3}}?"
+
+# Strong cues: an ordinal or a superlative framing plus a theme noun at the very start of
+# a paragraph. These reliably open a new friction area, so they always start one.
+STRONG_CUES = (
+    # "Another potential area of friction ...", "The third potential area of conflict ..."
+    re.compile(rf"^(?:(?:the|a|an)\s+)?(?:{_ORDINAL})\s+{_MODS}(?:{_THEME})s?\b", re.I),
+    # "One of the more predictable frictions ...", "One of the biggest risks ..."
+    re.compile(rf"^one\s+of\s+the\s+{_MODS}(?:{_THEME})s\b", re.I),
+    # "The first concerns pricing.", "The second is climate policy.": the ordinal stands for
+    # the theme announced just before ("several frictions could test it")
+    re.compile(
+        r"^the\s+(?:first|second|third|fourth|fifth|final|last)\s+"
+        r"(?:concerns|involves|relates\s+to|centres\s+on|centers\s+on|is|was|lies\s+in)\s+(?!that\b|to\b|a\s+\w+\s+of\b)",
+        re.I,
+    ),
+    # "On another front, ...", "On a separate issue, ..."
+    re.compile(rf"^on\s+(?:another|a\s+separate|a\s+different|a\s+related)\s+(?:front|note|matter|track|{_THEME})\b", re.I),
+    # "Perhaps the most serious point of friction ...", "Probably the biggest risk ..."
+    re.compile(rf"^(?:perhaps|probably|arguably)\s+the\s+{_MODS}(?:{_THEME})s?\b", re.I),
+)
+
+# Weak cues: transitions that often, but not always, change the subject ("Finally, ...",
+# "Turning to ...", "Beyond ..."). They start an area only where cohesion also dips, so a
+# rhetorical "Finally," inside a paragraph run about one theme does not split it.
+WEAK_CUES = (
+    re.compile(r"^(?:finally|lastly|last\s+but\s+not\s+least|elsewhere|separately)\b", re.I),
+    re.compile(r"^(?:turning|moving|returning)\s+(?:now\s+)?to\b", re.I),
+    re.compile(r"^beyond\s+(?:the|this|these|its|their|[A-Z])", re.I),
+    re.compile(r"^(?:a|one)\s+(?:further|final|related|separate)\s+\w+", re.I),
+    re.compile(rf"^(?:the|a)\s+(?:most|biggest|greatest|key|main|major|central|primary|principal)\s+{_MODS}(?:{_THEME})s?\b", re.I),
+)
+
+# What follows the theme noun in a cue sentence ("... area of friction is in the Arctic")
+# names the theme: a copula, an optional preposition, then the complement we title with.
+CUE_COMPLEMENT = re.compile(
+    # up to eight words may qualify the noun first ("frictions on display at the games")
+    r"^(?:\s+[\w’'.-]+){0,8}?"
+    # "...: energy" / "... — energy" name the theme after a colon or dash, as a copula does
+    r"(?:\s*[:—–]\s*|\s*,?\s+"
+    r"(?:is|are|was|were|lies|lay|concerns|concerned|involves|involved|relates\s+to|"
+    r"(?:has|have|had|will|could|may|might)\s+been|(?:will|could|may|might)\s+be|remains|"
+    r"centres\s+on|centers\s+on|comes\s+from|came\s+from|stems\s+from|arises\s+from)\s+"
+    r"(?:(?:in|over|around|about|with|between|within|on|at|from|to|among|along)\s+)?)(?P<theme>.+)$",
+    re.I,
+)
+
+# Paragraph openers that continue the previous paragraph's point (a contrast, an
+# addition, a pronoun pointing back). A topic rarely starts there, so an unmarked split
+# avoids them and the introduction extends over them.
+CONTINUATION_STARTS = frozenset("""
+however but yet still moreover furthermore further additionally also and so thus hence
+therefore nonetheless nevertheless meanwhile indeed instead similarly likewise this these
+that those such it its he she they his her their him them there
+""".split())
+# How much a cohesion dip counts when the paragraph after it opens with a continuation.
+CONTINUATION_DEPTH_FACTOR = 0.5
+
+# --- Transcripts -----------------------------------------------------------------------
+
+# A speaker label at the start of a paragraph, used only when the cleaner did not already
+# set Paragraph.speaker: "PRESIDENT BIDEN:", "SECRETARY BLINKEN:", "Q:". Upper case only,
+# since "Note: ..." or "Update: ..." in prose are not turns.
+SPEAKER_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.’'\- ]{0,48}[A-Z.]):\s+")
+
+# A turn this short ("Thank you.", "Prime Minister X.") is a handover, not a theme: it
+# joins a neighbouring area instead of opening its own.
+SHORT_TURN_WORDS = 12
+
+# Text before the first speaker label of a transcript (room, time) is usually only a few
+# words; when it is this short it joins the first turn rather than forming an Overview.
+SHORT_PREAMBLE_WORDS = 30
+
+# Labels of people who ask: the answer that follows belongs in the same area.
+QUESTIONER_SPEAKERS = ("Q", "QUESTION", "MODERATOR", "INTERVIEWER", "HOST")
+# Labels that are not a person making remarks, so "Remarks by Q" would read badly.
+NON_PERSON_SPEAKERS = QUESTIONER_SPEAKERS + ("A", "ANSWER", "OPERATOR", "PARTICIPANT", "AUDIENCE MEMBER")
+
+# Words kept lower case when a speaker label in capitals is turned into a title.
+TITLE_SMALL_WORDS = ("of", "the", "and", "for", "to", "in", "on", "at", "de", "von", "van", "da")
+
+# --- Segmentation thresholds (calibrated as a set; do not tune one value in isolation) ---
+
+# A prose run (no heading, speaker or cue inside it) at least this long is checked for an
+# unmarked topic shift. Shorter runs are left whole: precision matters more than recall.
+COHESION_MIN_RUN = 6
+# A run this long is split at its weakest cohesion point even without a clear dip, so no
+# area becomes an unreadable wall of text.
+COHESION_FORCE_RUN = 10
+# A dip must be at least this deep (TextTiling depth score: how far the similarity at a
+# gap falls below the peaks on either side, cosine units) to count as a topic shift.
+COHESION_MIN_DEPTH = 0.1
+# Paragraphs compared on each side of a gap (TextTiling's block size).
+COHESION_WINDOW = 2
+# An unmarked split never leaves an area shorter than this.
+COHESION_MIN_SIDE = 2
+# With this many headings the author has segmented the text: an unheaded run is cut
+# only when it is too long to read (COHESION_FORCE_RUN), and an unheaded introduction
+# keeps its paragraphs together unless it is COHESION_MIN_RUN long.
+STRUCTURED_MIN_HEADINGS = 2
+# A speaker's turn is one unit; only a very long one is split by cohesion.
+TURN_FORCE_RUN = 16
+# More areas than this is not a briefing; the weakest boundaries are merged away.
+MAX_AREAS = 12
+# The first run of a prose article this long opens with its first paragraph as an
+# introduction (the lede that frames the themes that follow).
+INTRO_MIN_RUN = 4
+
+# A paragraph shaped like this is a subheading the cleaner left in the body: one short
+# line, no sentence punctuation at its end, followed by real prose.
+HEADING_MAX_WORDS = 10
+HEADING_FOLLOWER_MIN_WORDS = 20
+
+# --- Words ----------------------------------------------------------------------------
+
+# Function words carry no topic; they are left out of cohesion and salience counts.
+STOP_WORDS = frozenset("""
+a about above after again against all also although am among an and any are as at be
+because been before being below between both but by can could did do does doing down
+during each either even ever every few for from further had has have having he her here
+hers him his how however i if in into is it its itself just least less like made make
+many may me might more most much must my neither no nor not now of off on once one only
+or other our ours out over own per quite rather said same say says she should since so
+some still such than that the their theirs them then there these they this those though
+through thus to too toward towards under until up upon us very via was we were what when
+where whether which while who whom whose why will with within without would yet you your
+mr ms mrs dr new two three well also already within across around
+""".split())
+
+# Sentence openers that point back to something earlier. A summary sentence that starts
+# with one reads as a dangling reference out of context.
+DANGLING_STARTS = frozenset("""
+this these that those he she it they his her its their him them such there here then
+""".split())
+
+# Generic signal words of the genre: sentences that assess risk or friction are what a
+# briefing reader wants in a summary. Matched on lower-case word stems.
+SIGNAL_WORDS = frozenset("""
+could risk risks friction frictions tension tensions conflict conflicts threat threats
+concern concerns potential likely may might undermine undermines challenge challenges
+dispute disputes rivalry pressure strain strains sour fracture divide divergence
+implication implications significant key critical strategic clash clashes
+""".split())
+
+# Where a title is cut from a sentence, these end the noun phrase: verbs, auxiliaries and
+# adverbs that follow a subject ("Tensions between X and Y | flared after ...").
+PHRASE_BREAKERS = frozenset("""
+is are was were be been being has have had do does did can could will would may might
+shall should must also still already now then never often always increasingly largely
+mostly only just even remains remain remained became become becomes seems seem seemed
+appears appear appeared says said say stated told argues argued believes believed shows
+showed show marks marked makes made takes took gives gave continues continued holds held
+sees saw looks looked faces faced wants wanted needs needed began begins come comes came
+goes went gets got provides provided includes included represents represented
+that which who whom whose where when while because although though if as than so but
+""".split())
+
+# Openers of a leading adverbial clause ("Just days before X, ...", "In 2015, ..."); the
+# title phrase is looked for after its comma.
+LEADING_CLAUSE_WORDS = frozenset("""
+just before after when while although though despite in at on as since during for with by
+from because if unlike amid following over under according within once until given even
+beyond finally lastly turning moving returning elsewhere separately
+not only yet still indeed meanwhile moreover furthermore however but and so also today
+yesterday recently earlier later now then instead rather besides similarly likewise thus
+""".split())
+
+# Words a title phrase should not end on: an article, conjunction or preposition left
+# dangling when the phrase is cut to length.
+TITLE_BAD_ENDS = frozenset("""
+a an the and or but of to in on at by for with from as between among into over under its
+their his her our your this that these those is are was were
+""".split())
+
+# The longest title we cut from a sentence, in words.
+TITLE_MAX_WORDS = 8
+
+# The title of the opening area when it has no heading of its own.
+INTRO_TITLE = "Overview"
+
+# Courtesies of speeches and transcripts ("Thank you", "I'm delighted to hand over"):
+# true to the source but empty as a summary, so such sentences rank low.
+PHATIC_WORDS = frozenset("""
+thank thanks thanking delighted pleased glad honor honour honored honoured welcome
+greetings excellencies excellency gentlemen ladies morning evening afternoon
+""".split())
+
+# --- Summaries ------------------------------------------------------------------------
+
+# Sentences shorter than this (in words) are rarely a self-contained statement.
+SUMMARY_MIN_WORDS = 8
+# Sentences longer than this are usually run-ons or lists; readable briefings avoid them.
+SUMMARY_MAX_WORDS = 60
+# Sentences per area: 1-3, about one per this many sentences of the area.
+SUMMARY_SENTENCES_PER = 4
+# Overview bottom line: 3-5 sentences.
+OVERVIEW_MIN = 3
+OVERVIEW_MAX = 5

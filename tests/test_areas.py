@@ -1,0 +1,297 @@
+"""Areas: where friction areas start, and what they are called."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefgen.analysis import area_rules as R
+from briefgen.analysis.areas import find_areas, slugify
+from briefgen.model import Paragraph, Sentence
+
+
+def para(n: int, text: str, heading: str | None = None, speaker: str | None = None) -> Paragraph:
+    """A paragraph whose sentences are exact slices, as the segmenter makes them."""
+    sentences = tuple(Sentence(m.group(0), m.start()) for m in re.finditer(r"[^\s].*?(?:[.!?](?=\s|$)|$)", text))
+    return Paragraph(f"p{n}", text, sentences, heading, speaker)
+
+
+def paras(*texts: str) -> tuple[Paragraph, ...]:
+    return tuple(para(i, t) for i, t in enumerate(texts, 1))
+
+
+def starts(areas) -> list[str]:
+    return [a.paragraphs[0] for a in areas]
+
+
+# Filler prose on distinct topics, long enough to look like real paragraphs.
+FISH = "The fishing fleet disputes the quota, and the fishing quota angers the fleet owners along the coast."
+FISH2 = "Coastal fleet owners say the quota cuts their fishing season and threatens coastal jobs."
+GAS = "The gas pipeline project needs new financing, and pipeline investors worry about gas prices."
+GAS2 = "Pipeline contracts tie gas buyers to long deals that investors find hard to price."
+LEDE = "Two neighbours have kept a stable partnership for a decade, but several frictions could sour it."
+
+
+# --- slugs ---------------------------------------------------------------------------------
+
+
+def test_slug_is_lowercase_ascii_with_hyphens():
+    assert slugify("Russia's Changing Approach to North Korea") == "russias-changing-approach-to-north-korea"
+
+
+def test_slug_folds_accents_and_curly_apostrophes():
+    assert slugify("Taiwan’s rôle in Zürich — talks!") == "taiwans-role-in-zurich-talks"
+
+
+def test_slug_of_nothing_usable_is_area():
+    assert slugify("—!?") == "area"
+
+
+def test_slug_is_at_most_60_characters_and_does_not_end_in_a_hyphen():
+    slug = slugify("word " * 40)
+    assert len(slug) <= 60 and not slug.endswith("-")
+
+
+# --- headings ------------------------------------------------------------------------------
+
+
+def test_each_heading_starts_an_area_titled_by_the_heading():
+    ps = (para(1, FISH, heading="Overview"), para(2, FISH2), para(3, GAS, heading="Energy Deals"), para(4, GAS2))
+    areas = find_areas(ps)
+    assert [(a.title, a.paragraphs) for a in areas] == [("Overview", ("p1", "p2")), ("Energy Deals", ("p3", "p4"))]
+
+
+def test_a_heading_repeated_on_every_paragraph_of_its_section_starts_one_area():
+    ps = (para(1, FISH, "Fish"), para(2, FISH2, "Fish"), para(3, GAS, "Gas"), para(4, GAS2, "Gas"))
+    assert starts(find_areas(ps)) == ["p1", "p3"]
+
+
+def test_a_subheading_line_left_in_the_body_starts_an_area():
+    body = paras(FISH, FISH2, FISH, "Pipeline politics", GAS + " " + GAS2)
+    areas = find_areas(body)
+    assert "p4" in starts(areas)
+    assert [a.title for a in areas if a.paragraphs[0] == "p4"] == ["Pipeline politics"]
+
+
+# --- discourse cues ------------------------------------------------------------------------
+
+
+def test_another_area_of_friction_starts_an_area_titled_by_its_place():
+    areas = find_areas(paras(LEDE, FISH, FISH2, "Another potential area of friction is in the Arctic. " + GAS, GAS2))
+    assert starts(areas)[-1] == "p4"
+    assert areas[-1].title == "The Arctic"
+
+
+def test_ordinal_cue_title_keeps_the_complement_in_sentence_case():
+    areas = find_areas(paras(LEDE, FISH, FISH2, "The third potential area of conflict is in the economic sphere. " + GAS, GAS2))
+    assert areas[-1].title == "The economic sphere"
+
+
+def test_one_of_the_frictions_cue_with_qualifiers_before_the_verb():
+    text = "One of the more predictable frictions on display at the summit was between the two coast guards."
+    areas = find_areas(paras(LEDE, FISH, FISH2, text + " " + GAS, GAS2))
+    assert (starts(areas)[-1], areas[-1].title) == ("p4", "The two coast guards")
+
+
+def test_cue_with_a_colon_names_the_theme_after_it():
+    areas = find_areas(paras(LEDE, FISH, FISH2, "A second source of tension: energy prices. " + GAS, GAS2))
+    assert areas[-1].title == "Energy prices"
+
+
+def test_words_that_only_look_like_cues_do_not_split():
+    body = paras(LEDE, FISH, "On another occasion, the fleet blocked the harbour for a day.", "The first time this happened, the fleet owners were fined.", FISH2)
+    assert starts(find_areas(body)) == ["p1", "p2"]
+
+
+def test_a_weak_cue_alone_does_not_split_a_cohesive_run():
+    body = paras(LEDE, FISH, FISH2, "Finally, " + FISH.lower(), FISH2)
+    assert "p4" not in starts(find_areas(body))
+
+
+# --- introduction --------------------------------------------------------------------------
+
+
+def test_the_lede_forms_an_overview_area_in_a_longer_article():
+    areas = find_areas(paras(LEDE, FISH, FISH2, FISH, FISH2))
+    assert (areas[0].title, areas[0].paragraphs) == ("Overview", ("p1",))
+
+
+def test_a_short_article_is_not_cut_after_its_lede():
+    assert starts(find_areas(paras(LEDE, FISH, FISH2))) == ["p1"]
+
+
+def test_the_introduction_extends_over_a_paragraph_that_continues_it():
+    areas = find_areas(paras(LEDE, "However, both sides deny any rift.", FISH, FISH2, FISH))
+    assert areas[0].paragraphs == ("p1", "p2")
+
+
+# --- transcripts ---------------------------------------------------------------------------
+
+
+def test_each_speaker_turn_is_an_area_of_remarks():
+    ps = (
+        para(1, FISH, speaker="PRESIDENT SMITH"), para(2, FISH2, speaker="PRESIDENT SMITH"),
+        para(3, GAS, speaker="PRIME MINISTER JONES"), para(4, GAS2, speaker="PRIME MINISTER JONES"),
+    )
+    areas = find_areas(ps)
+    assert [(a.title, a.paragraphs) for a in areas] == [
+        ("Remarks by President Smith", ("p1", "p2")),
+        ("Remarks by Prime Minister Jones", ("p3", "p4")),
+    ]
+
+
+def test_one_line_turns_join_a_neighbour_and_an_introduction_joins_the_next_speaker():
+    ps = (
+        para(1, FISH, speaker="PRESIDENT SMITH"), para(2, FISH2, speaker="PRESIDENT SMITH"),
+        para(3, GAS, speaker="PRIME MINISTER JONES"), para(4, GAS2, speaker="PRIME MINISTER JONES"),
+        para(5, "Thank you.", speaker="PRESIDENT SMITH"),
+        para(6, "Prime Minister Brown.", speaker="SECRETARY GREEN"),
+        para(7, FISH, speaker="PRIME MINISTER BROWN"), para(8, FISH2, speaker="PRIME MINISTER BROWN"),
+    )
+    areas = find_areas(ps)
+    assert [a.paragraphs for a in areas] == [("p1", "p2"), ("p3", "p4", "p5"), ("p6", "p7", "p8")]
+    assert areas[2].title == "Remarks by Prime Minister Brown"
+
+
+def test_a_short_preamble_joins_the_first_turn():
+    ps = (para(1, "State Dining Room"), para(2, "8:32 A.M. EST"),
+          para(3, FISH, speaker="PRESIDENT SMITH"), para(4, FISH2, speaker="PRESIDENT SMITH"),
+          para(5, GAS, speaker="PRIME MINISTER JONES"))
+    assert starts(find_areas(ps)) == ["p1", "p5"]
+
+
+def test_speaker_labels_left_in_the_text_still_mark_turns():
+    body = paras("PRESIDENT SMITH:  " + FISH, FISH2, "PRIME MINISTER JONES:  " + GAS, GAS2)
+    areas = find_areas(body)
+    assert [(a.title, a.paragraphs[0]) for a in areas] == [("Remarks by President Smith", "p1"), ("Remarks by Prime Minister Jones", "p3")]
+
+
+def test_an_answer_stays_with_its_question():
+    ps = (para(1, FISH, speaker="MS. LEE"), para(2, "What about the quota talks next week with the fleet owners?", speaker="Q"),
+          para(3, FISH2, speaker="MS. LEE"), para(4, "And the pipeline deal, is it still on track for signing?", speaker="Q"),
+          para(5, GAS2, speaker="MS. LEE"))
+    assert starts(find_areas(ps)) == ["p1", "p2", "p4"]
+
+
+# --- cohesion ------------------------------------------------------------------------------
+
+
+def test_a_long_unmarked_run_splits_where_the_vocabulary_changes():
+    body = paras(LEDE, FISH, FISH2, FISH, FISH2, GAS, GAS2, GAS, GAS2)
+    assert starts(find_areas(body)) == ["p1", "p2", "p6"]
+
+
+def test_a_short_unmarked_run_is_not_split_on_a_vocabulary_change():
+    assert starts(find_areas(paras(LEDE, FISH, FISH2, GAS, GAS2))) == ["p1", "p2"]
+
+
+def test_a_cohesion_split_is_titled_by_a_noun_phrase_of_its_opening():
+    lead = "Just days before the talks began, tensions over the gas pipeline flared again."
+    areas = find_areas(paras(LEDE, FISH, FISH2, FISH, FISH2, lead, GAS2, GAS, GAS2))
+    assert areas[-1].title == "Tensions over the gas pipeline"
+
+
+# --- shape of the result -------------------------------------------------------------------
+
+
+def test_duplicate_headings_get_unique_titles_and_slugs():
+    ps = (para(1, FISH, "Background"), para(2, GAS, "Energy"), para(3, FISH2, "Background"))
+    areas = find_areas(ps)
+    assert [a.title for a in areas] == ["Background", "Energy", "Background (2)"]
+    assert [a.slug for a in areas] == ["background", "energy", "background-2"]
+
+
+def test_too_many_headings_are_merged_down_to_a_readable_number():
+    ps = tuple(para(i, FISH, heading=f"Part {i}") for i in range(1, 31))
+    areas = find_areas(ps)
+    assert len(areas) == R.MAX_AREAS
+    assert [p for a in areas for p in a.paragraphs] == [p.id for p in ps]
+
+
+def test_no_paragraphs_no_areas():
+    assert find_areas(()) == ()
+
+
+TEXTS = st.sampled_from([FISH, FISH2, GAS, GAS2, LEDE, "Short line", "Another key risk is energy.", "Thank you."])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(TEXTS, st.sampled_from([None, "Fish", "Gas"]), st.sampled_from([None, None, "MR. A", "Q"])), min_size=1, max_size=30))
+def test_areas_partition_the_paragraphs_in_order_with_unique_safe_slugs(items):
+    ps = tuple(para(i, t, h, s) for i, (t, h, s) in enumerate(items, 1))
+    areas = find_areas(ps)
+    assert [p for a in areas for p in a.paragraphs] == [p.id for p in ps]
+    assert all(a.paragraphs for a in areas) and len(areas) <= R.MAX_AREAS
+    slugs = [a.slug for a in areas]
+    assert len(set(slugs)) == len(slugs) and all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", s) for s in slugs)
+    titles = [a.title.lower() for a in areas]
+    assert len(set(titles)) == len(titles) and all(t.strip() and len(t.split()) <= 14 for t in titles)
+
+
+def test_a_long_article_is_segmented_quickly():
+    ps = tuple(para(i, (FISH, GAS, FISH2, GAS2, LEDE)[i % 5] + f" Item {i}.") for i in range(1, 5001))
+    t0 = time.perf_counter()
+    areas = find_areas(ps)
+    assert time.perf_counter() - t0 < 5.0
+    assert len(areas) <= R.MAX_AREAS
+
+
+def test_clause_crossing_and_reporting_phrases_are_not_cues():
+    body = paras(LEDE, FISH, FISH2, "The next day, the issue of quotas came up again at the fishing talks.",
+                 "Another source told reporters that the fleet owners would sail anyway.")
+    assert starts(find_areas(body)) == ["p1", "p2"]
+
+
+def test_on_another_front_starts_an_area():
+    body = paras(LEDE, FISH, FISH2, "On another front, " + GAS.lower(), GAS2)
+    assert starts(find_areas(body)) == ["p1", "p2", "p4"]
+
+
+def test_an_unheaded_introduction_stays_whole_when_headings_structure_the_rest():
+    ps = paras(LEDE, FISH, FISH2, GAS) + (para(5, GAS2, heading="Energy"), para(6, FISH, heading="Fish"))
+    assert starts(find_areas(ps)) == ["p1", "p5", "p6"]
+
+
+def test_a_single_label_such_as_a_dateline_is_not_a_transcript():
+    body = paras("WASHINGTON: " + LEDE, FISH, FISH2, FISH, FISH2)
+    areas = find_areas(body)
+    assert not any(a.title.startswith("Remarks") for a in areas)
+
+
+def test_interview_answers_labelled_a_join_their_question():
+    ps = (para(1, "Why do the fleets keep crossing the quota line?", speaker="Q"), para(2, FISH, speaker="A"),
+          para(3, "And what about the gas pipeline?", speaker="Q"), para(4, GAS, speaker="A"))
+    areas = find_areas(ps)
+    assert starts(areas) == ["p1", "p3"]
+    assert not any(a.title.startswith("Remarks") for a in areas)
+
+
+GULF = (
+    "Energy ties with the Gulf have deepened since 2022, but the partnership rests on fragile foundations. Several frictions could test it.",
+    "The first concerns pricing. European buyers want flexible contracts linked to spot markets, while Gulf producers insist on long-term deals.",
+    "Negotiators have tried to bridge the gap with hybrid formulas, but few contracts have been signed.",
+    "A second source of tension is climate policy. The carbon border adjustment mechanism will tax imports with high embedded emissions.",
+    "Gulf officials have called the mechanism protectionist and warned of retaliation at the WTO.",
+    "Gulf states doubt that European navies have the staying power to patrol their waters.",
+)
+
+
+def test_a_briefing_of_numbered_frictions_gets_one_area_per_friction():
+    areas = find_areas(paras(*GULF))
+    assert [(a.paragraphs[0], a.title) for a in areas] == [
+        ("p1", "Overview"), ("p2", "Pricing"), ("p4", "Climate policy"),
+    ]
+
+
+def test_a_weak_cue_where_the_vocabulary_changes_starts_an_area_titled_after_its_clause():
+    areas = find_areas(paras(LEDE, FISH, FISH2, FISH, "Beyond fishing, the gas pipeline project needs new financing.", GAS2, GAS))
+    assert starts(areas) == ["p1", "p2", "p5"]
+    assert areas[-1].title == "The gas pipeline project"
+
+
+def test_a_phrase_title_stops_before_the_verb_of_a_plural_subject():
+    body = paras(LEDE, FISH, FISH2, FISH, FISH2, "Pipeline investors fear sabotage of the gas route at night. " + GAS, GAS2, GAS, GAS2)
+    assert find_areas(body)[-1].title == "Pipeline investors"

@@ -1,0 +1,104 @@
+"""Summaries: verbatim sentences that say what an area (or the article) is about."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from briefgen.analysis.summarize import summarize_area, summarize_overview
+from briefgen.model import Extract, Paragraph, Sentence
+
+
+def para(n: int, text: str) -> Paragraph:
+    """A paragraph whose sentences are exact slices, as the segmenter makes them."""
+    sentences = tuple(Sentence(m.group(0), m.start()) for m in re.finditer(r"[^\s].*?(?:[.!?](?=\s|$)|$)", text))
+    return Paragraph(f"p{n}", text, sentences)
+
+
+def paras(*texts: str, first: int = 1) -> tuple[Paragraph, ...]:
+    return tuple(para(i, t) for i, t in enumerate(texts, first))
+
+
+TOPIC = "The dispute over fishing quotas could escalate into a wider confrontation between the two coast guards."
+DETAIL = "Fleet owners on both sides have ignored the quota line for years, and patrols now shadow the fishing boats."
+MORE = "Each coast guard has arrested fishing crews from the other side in the disputed waters this year."
+ASIDE = "The weather in the region was mild last spring."
+
+
+def test_a_one_sentence_area_gets_that_sentence():
+    assert summarize_area(paras("Another potential area of friction is in the Arctic.")) == (
+        Extract("Another potential area of friction is in the Arctic.", "p1"),
+    )
+
+
+def test_extracts_are_verbatim_sentences_of_the_areas_own_paragraphs():
+    area = paras(f"{TOPIC} {DETAIL}", f"{MORE} {ASIDE}", first=4)
+    out = summarize_area(area)
+    sentences = {(s.text, p.id) for p in area for s in p.sentences}
+    assert out and all((e.text, e.paragraph) in sentences for e in out)
+
+
+def test_an_area_summary_has_one_to_three_sentences_in_reading_order():
+    area = paras(*(f"{TOPIC} {DETAIL} {MORE} {ASIDE}",) * 5)
+    out = summarize_area(area)
+    assert 1 <= len(out) <= 3
+    order = [(int(e.paragraph[1:]), area[int(e.paragraph[1:]) - 1].text.index(e.text)) for e in out]
+    assert order == sorted(order)
+
+
+def test_a_short_area_gets_a_short_summary():
+    assert len(summarize_area(paras(f"{TOPIC} {DETAIL}", MORE))) == 1
+
+
+def test_the_topic_sentence_is_preferred_to_an_aside():
+    out = summarize_area(paras(f"{TOPIC} {ASIDE}"))
+    assert [e.text for e in out] == [TOPIC]
+
+
+def test_an_opening_question_gives_way_to_the_answer():
+    out = summarize_area(paras(f"What happens if the talks fail? {TOPIC}"))
+    assert [e.text for e in out] == [TOPIC]
+
+
+def test_a_dangling_this_gives_way_to_a_self_contained_sentence():
+    dangling = "This could make the fishing quota dispute between both coast guards much worse."
+    out = summarize_area(paras(f"{dangling} {TOPIC}"))
+    assert [e.text for e in out] == [TOPIC]
+
+
+def test_courtesies_give_way_to_substance_in_remarks():
+    thanks = "Thank you all, it is a great honour to welcome my friends to these talks on fishing today."
+    out = summarize_area(paras(f"{thanks} {TOPIC}"))
+    assert [e.text for e in out] == [TOPIC]
+
+
+def test_a_paragraph_without_sentence_slices_is_summarised_by_its_whole_text():
+    bare = Paragraph("p3", "A heading-like line", ())
+    assert summarize_area((bare,)) == (Extract("A heading-like line", "p3"),)
+
+
+def test_the_overview_has_three_to_five_sentences_in_reading_order_starting_with_the_lede():
+    lede = "Two neighbours have kept a stable partnership for a decade, but several frictions could sour it."
+    body = paras(lede, f"{TOPIC} {DETAIL}", f"{MORE} {ASIDE}", DETAIL, MORE, TOPIC, f"{DETAIL} {ASIDE}", MORE, TOPIC)
+    out = summarize_overview(body)
+    assert 3 <= len(out) <= 5
+    assert out[0] == Extract(lede, "p1")
+    ids = [int(e.paragraph[1:]) for e in out]
+    assert ids == sorted(ids)
+
+
+def test_the_overview_does_not_repeat_the_same_sentence():
+    body = paras(TOPIC, TOPIC, TOPIC, DETAIL, MORE)
+    texts = [e.text for e in summarize_overview(body)]
+    assert texts.count(TOPIC) == 1
+
+
+def test_summaries_of_nothing_are_empty():
+    assert summarize_area(()) == () and summarize_overview(()) == ()
+
+
+def test_a_long_article_is_summarised_quickly():
+    body = paras(*(f"{TOPIC} {DETAIL} Item {i}. {MORE}" for i in range(3000)))
+    t0 = time.perf_counter()
+    out = summarize_overview(body)
+    assert time.perf_counter() - t0 < 5.0 and 3 <= len(out) <= 5
