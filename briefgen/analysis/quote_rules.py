@@ -1,0 +1,359 @@
+"""Word lists for the quotes stage, kept as data so they can be read and tuned apart from the code.
+
+Every list is lower case and generic English news/analysis vocabulary; none names a person,
+place or phrase from any particular article. Multi-word cues are tuples of words.
+"""
+
+from __future__ import annotations
+
+# Longest quotation we believe, in characters. A real quotation in the genre is at most a
+# long paragraph; a mark with no partner closer than this is a stray (an inch sign, a typo),
+# and pairing across it would swallow unrelated text.
+MAX_QUOTE_CHARS = 1500
+
+# A pair of free-standing straight marks (` " x " `, left by removed markup) holds at most
+# this many characters; longer, they are more likely two unrelated stray marks.
+LOOSE_QUOTE_CHARS = 80
+
+# How far around a quote we look for its attribution, in characters. Attribution sits in
+# the same sentence; the cap keeps a 1 MB single-line "sentence" from costing more than
+# a constant per quote.
+LEFT_WINDOW = 700
+RIGHT_WINDOW = 400
+# How far back (characters of earlier text) we look for the person a pronoun stands for.
+ANTECEDENT_WINDOW = 3000
+
+# A short quote (this many words or fewer) is a term unless a speech verb governs it
+# closely: "said such an incident “should never happen”" is speech, "the “correction”" is not.
+SHORT_QUOTE_WORDS = 3
+# ...and "closely" means at most this many words between the verb and the opening mark.
+SHORT_QUOTE_VERB_DISTANCE = 8
+# A quote this long with no cue at all is still somebody's statement, not a phrase.
+LONG_QUOTE_WORDS = 8
+# A quotation whose content words are at least this share capitalised is a title of a
+# report, strategy or book ("Strategy for a Free and Open Indo-Pacific"), not speech.
+TITLE_CASE_SHARE = 0.75
+# A quote that follows a statement in the same sentence ("calls for X “…” in the event
+# “…”") continues it when it is at least this long; shorter ones are fragments.
+CONTINUED_QUOTE_WORDS = 4
+# Term nouns ("the term", "the slogan") only label the quote right after them.
+TERM_NOUN_DISTANCE = 4
+
+# Verbs of saying and writing (every form we meet), which make the quote a statement and
+# whose subject is the speaker. Includes verbs of evaluation ("hailed", "condemned")
+# because in news copy they introduce the speaker's own words, and verbs documents use
+# ("stipulates", "provides", "requires") because laws and reports are quoted too.
+SPEECH_VERBS: frozenset[str] = frozenset({
+    "say", "says", "said", "saying",
+    "state", "states", "stated", "stating",
+    "tell", "tells", "told", "telling",
+    "write", "writes", "wrote", "writing", "written",
+    "warn", "warns", "warned", "warning",
+    "argue", "argues", "argued", "arguing",
+    "add", "adds", "added", "adding",
+    "note", "notes", "noted", "noting",
+    "testify", "testifies", "testified", "testifying",
+    "explain", "explains", "explained", "explaining",
+    "declare", "declares", "declared", "declaring",
+    "announce", "announces", "announced", "announcing",
+    "insist", "insists", "insisted", "insisting",
+    "claim", "claims", "claimed", "claiming",
+    "assert", "asserts", "asserted", "asserting",
+    "observe", "observes", "observed", "observing",
+    "remark", "remarks", "remarked", "remarking",
+    "comment", "comments", "commented", "commenting",
+    "stress", "stresses", "stressed", "stressing",
+    "emphasise", "emphasises", "emphasised", "emphasising",
+    "emphasize", "emphasizes", "emphasized", "emphasizing",
+    "acknowledge", "acknowledges", "acknowledged", "acknowledging",
+    "admit", "admits", "admitted", "admitting",
+    "concede", "concedes", "conceded", "conceding",
+    "reply", "replies", "replied", "replying",
+    "respond", "responds", "responded", "responding",
+    "answer", "answers", "answered",
+    "ask", "asks", "asked", "asking",
+    "urge", "urges", "urged", "urging",
+    "pledge", "pledges", "pledged", "pledging",
+    "promise", "promises", "promised", "promising",
+    "vow", "vows", "vowed", "vowing",
+    "report", "reports", "reported",
+    "conclude", "concludes", "concluded", "concluding",
+    "suggest", "suggests", "suggested", "suggesting",
+    "predict", "predicts", "predicted", "predicting",
+    "recall", "recalls", "recalled", "recalling",
+    "tweet", "tweets", "tweeted", "tweeting",
+    "post", "posts", "posted",
+    "commend", "commends", "commended", "commending",
+    "praise", "praises", "praised", "praising",
+    "hail", "hails", "hailed", "hailing",
+    "criticise", "criticises", "criticised", "criticising",
+    "criticize", "criticizes", "criticized", "criticizing",
+    "condemn", "condemns", "condemned", "condemning",
+    "denounce", "denounces", "denounced", "denouncing",
+    "accuse", "accuses", "accused", "accusing",
+    "complain", "complains", "complained", "complaining",
+    "lament", "laments", "lamented", "lamenting",
+    "boast", "boasts", "boasted", "boasting",
+    "affirm", "affirms", "affirmed", "affirming",
+    "reaffirm", "reaffirms", "reaffirmed", "reaffirming",
+    "reiterate", "reiterates", "reiterated", "reiterating",
+    "confirm", "confirms", "confirmed", "confirming",
+    "demand", "demands", "demanded", "demanding",
+    "recommend", "recommends", "recommended", "recommending",
+    "assess", "assesses", "assessed", "assessing",
+    "estimate", "estimates", "estimated",
+    "describe", "describes", "described", "describing",
+    "characterise", "characterises", "characterised", "characterising",
+    "characterize", "characterizes", "characterized", "characterizing",
+    "quip", "quips", "quipped",
+    "joke", "jokes", "joked",
+    "mention", "mentions", "mentioned",
+    "contend", "contends", "contended",
+    "maintain", "maintains", "maintained",
+    "cautioned", "cautions", "caution",
+    "proclaim", "proclaims", "proclaimed",
+    "stipulate", "stipulates", "stipulated",
+    "require", "requires", "required",
+    "provide", "provides", "provided",
+    "specify", "specifies", "specified",
+    "mandate", "mandates", "mandated",
+    "direct", "directs", "directed",
+    "commit", "commits", "committed",
+    "quoted",
+})
+
+# Verbs above that are common in ordinary, non-speech use; they count as a cue only when
+# followed by "that" or a colon, or right before the quote ("provides that…", "required:").
+WEAK_SPEECH_VERBS: frozenset[str] = frozenset({
+    "provide", "provides", "provided", "require", "requires", "required",
+    "direct", "directs", "directed", "commit", "commits", "committed",
+    "post", "posts", "posted", "report", "reports", "reported",
+    "add", "adds", "added", "adding", "note", "notes", "noted", "noting",
+    "state", "states", "maintain", "maintains", "maintained", "recall", "recalls", "recalled",
+    "answer", "answers", "answered", "ask", "asks", "asked", "asking",
+    "estimate", "estimates", "estimated", "assess", "assesses", "assessed", "assessing",
+    "mention", "mentions", "mentioned", "specify", "specifies", "specified",
+    "mandate", "mandates", "mandated", "promise", "promises", "promised", "promising",
+    "stress", "stresses", "stressed", "stressing", "demand", "demands", "demanded", "demanding",
+})
+
+# Multi-word attribution phrases; their subject is the speaker, like a speech verb's.
+SPEECH_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("called", "for"), ("calls", "for"), ("call", "for"), ("calling", "for"),
+    ("called", "on"), ("calls", "on"), ("calling", "on"),
+    ("spoke", "of"), ("speaks", "of"), ("spoke", "about"),
+    ("went", "on", "to", "say"), ("was", "quoted", "as", "saying"),
+    ("put", "it"), ("summed", "it", "up"), ("made", "clear"), ("made", "it", "clear"),
+)
+
+# "according to X" names the source after the cue rather than before it.
+ACCORDING_TO: tuple[str, ...] = ("according", "to")
+SOURCE_PHRASES: tuple[tuple[str, ...], ...] = (
+    ACCORDING_TO, ("in", "the", "words", "of"), ("as", "quoted", "by"),
+)
+
+# Nouns that introduce a term, name, title or slogan rather than speech: "the term “X”",
+# "slogans such as “X”", "its historical name of “X”", "a banner read: “X”".
+TERM_NOUNS: frozenset[str] = frozenset({
+    "term", "terms", "word", "words", "phrase", "phrases", "expression", "name", "names",
+    "title", "titles", "slogan", "slogans", "motto", "mottos", "mottoes", "label", "labels",
+    "nickname", "nicknames", "moniker", "hashtag", "hashtags", "banner", "banners",
+    "placard", "placards", "sign", "signs", "headline", "headlines", "brand", "catchphrase",
+    "chant", "chants", "concept", "notion", "idea", "doctrine", "mantra", "refrain",
+    "formula", "buzzword", "euphemism", "codename", "rubric", "tagline", "logo",
+    # titles of works: "his book “The Long Game”"
+    "book", "novel", "film", "movie", "song", "poem", "album", "essay", "documentary",
+    "column", "op-ed", "podcast", "exhibition",
+})
+
+# Verbs that name or display words rather than say them: a chant or a banner's text
+# is a slogan, "so-called" and "dubbed" mark a label.
+TERM_VERBS: frozenset[str] = frozenset({
+    "chanted", "chant", "chanting", "chants", "read", "reads", "reading",
+    "dubbed", "dub", "dubs", "dubbing", "nicknamed", "labelled", "labeled", "labelling",
+    "labeling", "branded", "titled", "entitled", "renamed", "rebranded", "coined",
+    "so-called", "termed", "styled", "spelled", "spelt", "named", "emblazoned", "bearing",
+    "printed", "inscribed",
+})
+
+# Multi-word term cues.
+TERM_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("such", "as"), ("known", "as"), ("referred", "to", "as"), ("refer", "to", "as"),
+    ("refers", "to", "as"), ("so", "called"), ("the", "so-called"),
+)
+
+# Of the term verbs, those that also give a document's words: "a banner read: “…”" is a
+# slogan, but "the statement read: “…”" is the statement itself.
+DISPLAY_VERBS: frozenset[str] = frozenset({"read", "reads", "reading"})
+
+# Naming verbs: "calling troops “heroes”". A short quote after one is a label (a term);
+# a long one is the subject's own characterisation, so a statement.
+NAMING_VERBS: frozenset[str] = frozenset({
+    "call", "calls", "called", "calling",
+})
+
+# Before a quote, these let a quote be read as a modifier: "a “don't attack me” mindset".
+MODIFIER_DETERMINERS: frozenset[str] = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+    "my", "your", "new", "so-called",
+})
+
+# Function words that may follow a quote without making it a modifier of a noun.
+FUNCTION_WORDS: frozenset[str] = frozenset({
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from",
+    "by", "with", "as", "that", "which", "who", "whom", "whose", "this", "these", "those",
+    "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "could", "should", "may", "might", "must", "can", "do", "does", "did", "not", "it", "its",
+    "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your",
+    "into", "onto", "over", "under", "about", "after", "before", "during", "since", "than",
+    "then", "so", "if", "when", "while", "where", "because", "although", "though", "also",
+    "among", "between", "against", "amid", "despite", "toward", "towards", "per", "via",
+    "upon", "within", "without", "through", "throughout", "across", "around", "behind",
+})
+
+# Words that end a subject clause when read backwards from a speech verb: the speaker
+# is what follows them. ("…troops, while the ministry said", "…such that he wrote").
+CLAUSE_OPENERS: frozenset[str] = frozenset({
+    "that", "while", "whereas", "because", "but", "although", "though", "when", "where",
+    "since", "whether", "if", "unless", "yet", "so", "and", "or", "what", "how", "why",
+    "as",  # "As the report noted, …"
+})
+
+# Relative pronouns: in "X, who stated that", the speaker is X, before the comma.
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "whose"})
+
+# Auxiliaries and adverbs that sit between a subject and its speech verb ("has also said").
+SUBJECT_VERB_FILLERS: frozenset[str] = frozenset({
+    "has", "have", "had", "is", "was", "were", "are", "been", "be", "being", "will", "would",
+    "could", "should", "may", "might", "must", "can", "did", "does", "do", "also", "later",
+    "then", "once", "previously", "recently", "reportedly", "publicly", "repeatedly", "again",
+    "further", "subsequently", "even", "often", "since", "already", "still", "now", "first",
+    "not", "never", "famously", "explicitly", "openly", "bluntly", "simply", "just",
+    "specifically", "initially", "separately", "jointly", "both", "all",
+})
+
+# Lower-case words that may stay inside a name or a document's title: "Sport and Olympic
+# Committee", "Article 3 of the treaty", "spokesperson for the ministry".
+NAME_CONNECTORS: frozenset[str] = frozenset({
+    "of", "for", "and", "the", "de", "del", "da", "di", "du", "van", "von", "der", "den",
+    "al", "el", "bin", "ibn", "la", "le", "on", "&",
+})
+# Of those, the ones that may also join lower-case words in a noun phrase subject
+# ("Article 3 of the new bilateral treaty", "a spokesman for the ministry").
+NP_CONNECTORS: frozenset[str] = frozenset({"of", "for", "the", "'s", "’s"})
+
+# Prepositions that open an adjunct before the subject ("In 2026, …", "with X calling").
+LEADING_PREPOSITIONS: frozenset[str] = frozenset({
+    "in", "at", "on", "during", "with", "after", "before", "from", "by", "under", "amid",
+    "through", "following", "speaking", "writing", "as", "last", "earlier", "later", "this",
+    "today", "yesterday", "meanwhile", "however", "moreover", "indeed", "instead", "then",
+    "separately", "similarly", "likewise", "also", "still", "now", "here",
+})
+
+# Determiners stripped from the front of a speaker ("the committee" → "committee").
+ARTICLES: frozenset[str] = frozenset({"the", "a", "an"})
+# Possessive determiners that may open a speaker's noun phrase ("his spokesman").
+POSSESSIVES: frozenset[str] = frozenset({"his", "her", "its", "their", "our"})
+
+# Pronoun subjects. He/she/I/we stand for a person; they/it for an organisation, a
+# document or a group.
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
+FIRST_PERSON: frozenset[str] = frozenset({"i", "we"})
+GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "it"})
+
+# Title and honorific words: before a name they are the person's role ("Rear Admiral",
+# "Indo-Pacific Commander", "Prime Minister"), and they prove a capitalised run is a person.
+TITLE_WORDS: frozenset[str] = frozenset({
+    "president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "general",
+    "admiral", "rear", "commander", "colonel", "lieutenant", "major", "captain", "sergeant",
+    "marshal", "brigadier", "commodore", "chief", "ambassador", "senator", "representative",
+    "congressman", "congresswoman", "governor", "mayor", "king", "queen", "prince", "princess",
+    "emperor", "sheikh", "pope", "cardinal", "bishop", "archbishop", "rabbi", "imam",
+    "professor", "prof", "prof.", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+    "sir", "dame", "lord", "lady", "judge", "justice", "chairman", "chairwoman", "chair",
+    "chairperson", "director", "spokesman", "spokeswoman", "spokesperson", "envoy", "deputy",
+    "foreign", "defense", "defence", "finance", "trade", "state", "leader", "speaker",
+    "gen.", "adm.", "lt.", "col.", "maj.", "capt.", "sgt.", "sen.", "rep.", "gov.", "amb.",
+    "pres.", "hon.", "rev.", "coach", "manager", "ceo", "chancellor", "councillor",
+    "councilor", "commissioner", "attorney", "counsel", "officer", "head", "founder",
+    "analyst", "researcher", "fellow", "lawmaker", "legislator", "diplomat", "official",
+    # relations, which introduce a person the same way: "my friend Joe", "his aide Ri"
+    "friend", "colleague", "counterpart", "adviser", "advisor", "aide", "successor",
+    "predecessor", "wife", "husband", "son", "daughter", "father", "mother", "brother",
+    "sister", "partner",
+})
+# Of the title words, those that cannot be a role on their own ("Foreign", "Vice",
+# "State"): they only prefix another title word.
+TITLE_PREFIXES: frozenset[str] = frozenset({
+    "vice", "prime", "rear", "foreign", "defense", "defence", "finance", "trade", "state",
+    "deputy", "chief", "lieutenant", "brigadier", "major",
+})
+
+# Head words of organisations and documents. "the committee said" refers back to the last
+# named "... Committee"; and a capitalised run ending in one is not a person.
+ORG_HEADS: frozenset[str] = frozenset({
+    "committee", "commission", "council", "ministry", "department", "agency", "office",
+    "government", "administration", "parliament", "congress", "senate", "assembly",
+    "court", "union", "organisation", "organization", "association", "federation",
+    "institute", "institution", "university", "college", "school", "academy", "centre",
+    "center", "foundation", "bank", "fund", "company", "corporation", "group", "party",
+    "army", "navy", "force", "forces", "command", "team", "club", "league", "board",
+    "bureau", "service", "services", "authority", "alliance", "coalition", "delegation",
+    "embassy", "consulate", "secretariat", "cabinet", "treaty", "agreement", "accord",
+    "act", "law", "bill", "report", "assessment", "statement", "declaration", "communique",
+    "resolution", "charter", "article", "memorandum", "document", "strategy", "review",
+    "study", "survey", "paper", "plan", "programme", "program", "project", "initiative",
+    "network", "press", "news", "agency", "times", "post", "daily", "journal",
+    "observatory", "monitor", "panel", "tribunal", "kremlin", "pentagon", "parliament",
+})
+
+# Head words of documents, which "say" things through verbs that people rarely use for
+# speech: "the treaty requires", "Article 3 provides", "the agreement commits".
+DOCUMENT_HEADS: frozenset[str] = frozenset({
+    "treaty", "agreement", "accord", "act", "law", "bill", "resolution", "report", "assessment",
+    "statement", "declaration", "communique", "charter", "article", "section", "clause",
+    "paragraph", "provision", "memorandum", "document", "strategy", "review", "constitution",
+    "directive", "decree", "order", "regulation", "text", "plan", "guidance", "doctrine",
+    "protocol", "convention", "pact", "deal", "framework", "letter", "message", "tweet",
+    "notice", "editorial", "commentary", "note", "cable", "readout", "transcript",
+})
+
+# Capitalised words that do not belong to a person's name: compass and region words,
+# calendar words, and sentence-starting function words. They stop a run from counting as
+# a person when a pronoun looks for its antecedent.
+NOT_NAME_WORDS: frozenset[str] = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "upper", "lower", "greater", "new", "old", "far", "middle", "near",
+    "republic", "kingdom", "states", "united", "democratic", "people's", "people’s",
+    "federal", "federation", "empire", "island", "islands", "sea", "ocean", "river",
+    "mountains", "peninsula", "strait", "gulf", "bay", "coast", "city", "province", "region",
+    "games", "olympics", "olympic", "cup", "championship", "championships", "summit",
+    "war", "world", "cold", "day", "week", "year",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday",
+    "the", "a", "an", "in", "on", "at", "for", "but", "however", "and", "or", "this",
+    "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "his", "her",
+    "their", "our", "after", "before", "during", "while", "when", "as", "if", "since",
+    "although", "according", "despite", "meanwhile", "moreover", "also", "both", "all",
+    "some", "many", "most", "other", "another", "there", "here", "what", "why", "how",
+    "who", "one", "two", "three", "first", "second", "third", "last", "next",
+    "covid", "internet", "english",
+    # words of organisation names: "Ministry of Foreign Affairs" ends in no one's surname
+    "affairs", "studies", "relations", "nations", "resources", "security", "development",
+    "defense", "defence", "intelligence", "research", "policy", "international", "national",
+    "public", "economic", "social", "science", "sciences", "technology", "energy", "health",
+    "education", "trade", "commerce", "industry", "cooperation", "peace", "rights", "human",
+    "environment", "strategic", "global", "unification", "welfare",
+})
+# Endings of nationality adjectives ("Korean", "Chinese", "British"): a run ending in one
+# describes something ("North Korean athletes") rather than naming a person.
+DEMONYM_ENDINGS: tuple[str, ...] = ("ese", "ean", "ian", "ish", "ic", "ern")
+
+# Abbreviations whose full stop does not end a sentence (titles, dotted initials).
+ABBREVIATIONS: frozenset[str] = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "gen", "adm", "lt", "col", "maj", "capt", "sgt", "cmdr",
+    "sen", "rep", "gov", "pres", "amb", "hon", "rev", "st", "jr", "sr", "no", "vol", "p",
+    "pp", "art", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "e.g", "i.e", "vs", "etc", "inc", "ltd", "corp", "co", "approx",
+})
