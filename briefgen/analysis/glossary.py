@@ -1,23 +1,353 @@
-"""Glossary: the acronyms an article defines, as "Long Form (LF)" or "LF (Long Form)".
+"""Glossary: the acronyms an article defines.
 
-BASELINE: a minimal version so the pipeline runs end to end; to be replaced.
+The core is Schwartz & Hearst's algorithm (PSB 2003): a short form in parentheses, and a
+long form made of the words just before it whose letters spell the short form, searched
+within min(|SF| + 5, 2 * |SF|) words. Their matcher takes any character; ours asks each
+word of the long form to contribute letters starting with its own initial (so "Belt and
+Road Initiative" spells BRI, but "Atlanta" does not spell ATA), and picks the cheapest
+match by dynamic programming rather than greedily. Around that core it reads the forms
+analytical prose uses:
+
+- "Long Form (LF)" and "LF (Long Form)";
+- "(DPRK, or North Korea)" and "(FY2026 NDAA; P.L. 119-60)": items after ", or" and ";"
+  are alternatives, and a leading fiscal-year or year qualifier is not part of the term;
+- "... Act for Fiscal Year 2026 (FY2026 NDAA)": trailing year qualifiers are not part of
+  the long form;
+- "Eurasian Research and Analysis Institute, Inc. (ERA Institute)": an acronym followed by
+  a word that ends the long form too;
+- "the Democratic People's Republic of Korea, or DPRK," (matched strictly).
+
+Everything else in parentheses (country names, "(China abstained)", report numbers,
+section signs, years) is not a definition: a short form must look like an acronym and its
+letters must be spelled by the long form.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from briefgen.model import GlossaryEntry
+
+# A parenthetical with no nested parentheses, short enough to hold a short form or a
+# long form. A negated class with a bound keeps the scan linear on a 1 MB line.
+PARENTHETICAL = re.compile(r"\(([^()\n]{1,120})\)")
+
+# One short form candidate: letters and digits, with the joiners acronyms use
+# ("U.S.", "R&D", "COVID-19", "TCP/IP").
+SHORT_FORM = re.compile(r"[A-Za-z0-9][A-Za-z0-9.&/\-]{0,14}")
+
+# Words that open a parenthetical alternative but are not part of the short form:
+# "(or DPRK)", "(hereafter PRC)", "(the UNSC)", "(also known as ...)".
+SF_LEAD_WORDS = frozenset({"or", "the", "hereafter", "hereinafter", "also", "known", "as", "a", "an"})
+
+# Qualifiers written before a short form inside the parentheses: "(FY2026 NDAA)",
+# "(2025 ATA)". The acronym is what follows them.
+SF_QUALIFIER = re.compile(r"(?:FY|CY|FFY)\s?\d{2,4}|\d{4}|\d{1,2}(?:st|nd|rd|th)", re.I)
+
+# A short form made only of these letters is a Roman numeral ("(II)", "(XIV)"), a list
+# marker rather than an acronym.
+ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
+
+# Corporate suffixes that follow a long form after a comma ("Institute, Inc. (ERA
+# Institute)"); they are not spelled by the short form.
+CORPORATE_SUFFIX = re.compile(r",?\s*\b(?:Inc|Ltd|LLC|L\.L\.C|Corp|Co|plc|PLC|GmbH|AG|S\.A|N\.V)\.?\s*$")
+
+# Year qualifiers that follow a long form but are not part of it: "National Defense
+# Authorization Act for Fiscal Year 2026 (FY2026 NDAA)", "Trade Act of 1974 (TA)".
+TRAILING_QUALIFIER = re.compile(
+    r"(?:,?\s+(?:for|of|in)\s+(?:(?:the\s+)?(?:Fiscal|Financial|Calendar)\s+Years?\s+|FY\s?)?\d{2,4}"
+    r"|,?\s+\d{4})\s*$",
+    re.I,
+)
+
+# Where a long form cannot reach back past: clause punctuation, brackets, quote marks,
+# dashes, and a sentence end (a full stop after two lower-case letters, so "U.S." is not
+# taken for one; a trailing "Inc." is cut off as a corporate suffix before this applies).
+LONG_FORM_BOUNDARY = re.compile(r"[;:!?()\[\]\"“”]|(?<=[a-z]{2}[.])\s|—|–\s")
+
+# Small words a long form may skip without spelling a letter ("Republic of Korea",
+# "Belt and Road"); they may also spell one ("Department of Defense" -> DoD).
+MINOR_WORDS = frozenset({
+    "of", "and", "the", "for", "on", "in", "to", "at", "by", "with", "a", "an", "&",
+    "de", "du", "des", "la", "le", "el", "del", "für", "und",
+})
+
+# A word of a long form; a slash separates words too ("Research/Development").
+WORD = re.compile(r"[^\s/]+")
+
+# Short forms of one hyphen-free word in "LF, or SF," must be all capitals here: the
+# pattern is common in prose ("China, or Beijing,") and only an acronym makes it a
+# definition.
+OR_DEFINITION = re.compile(r",\s+or\s+(?:the\s+)?([A-Z][A-Z0-9.&\-]{1,11})(?=[,;.)]|\s+(?:is|was|has|had)\b)")
+
+# How far back a long form may start, in characters per word of its window: enough for
+# "Intercontinental" and its neighbours, small enough that a line full of parentheses
+# costs little per parenthesis.
+CHARS_PER_WORD = 24
+
+# The last word before a parenthesis.
+LAST_WORD = re.compile(r"(\S+)\s*$")
+
+# Max extra letters one word may contribute beyond its initial ("Intercontinental" -> IC,
+# "coronavirus" -> COVI); more than this and a single long word would spell anything.
+MAX_LETTERS_PER_WORD = 4
 
 
 def find_acronyms(texts: tuple[str, ...]) -> tuple[GlossaryEntry, ...]:
     """Acronym definitions found in ``texts``, first definition wins, in order of appearance."""
     seen: dict[str, GlossaryEntry] = {}
     for text in texts:
-        for m in re.finditer(r"\(([A-Z]{2,})\)", text):
-            term = m.group(1)
-            words = text[: m.start()].split()
-            long_form = " ".join(words[-len(term):])
-            if term not in seen:
-                seen[term] = GlossaryEntry(term, long_form)
+        for entry in _definitions(text):
+            key = entry.term.casefold()
+            if key not in seen:
+                seen[key] = entry
     return tuple(seen.values())
+
+
+def _definitions(text: str) -> Iterator[GlossaryEntry]:
+    """Definitions in one text, in order of where their short form stands."""
+    found: list[tuple[int, GlossaryEntry]] = []
+    for m in PARENTHETICAL.finditer(text):
+        entry = _from_parenthetical(text, m)
+        if entry:
+            found.append((m.start(), entry))
+    for m in OR_DEFINITION.finditer(text):
+        entry = _from_or_form(text, m)
+        if entry:
+            found.append((m.start(1), entry))
+    found.sort(key=lambda pair: pair[0])
+    for _, entry in found:
+        yield entry
+
+
+def _from_parenthetical(text: str, m: re.Match[str]) -> GlossaryEntry | None:
+    """The definition a parenthetical makes with the text before it, if any."""
+    last = LAST_WORD.search(text, max(0, m.start() - CHARS_PER_WORD), m.start())
+    initial = _clean_word(last.group(1))[:1] if last else ""
+    for term, tail in _short_form_candidates(m.group(1)):
+        if not tail and initial.isalpha() and initial not in _letters(term) and last \
+                and not CORPORATE_SUFFIX.fullmatch(" " + last.group(1)):
+            continue  # cheap early out: the word before must spell a letter ("x (AB)")
+        reach = CHARS_PER_WORD * (2 * len(_letters(term)) + 2)
+        entry = _long_form_before(_before(text, m.start(), reach), term, tail)
+        if entry:
+            return entry
+    return _reversed(_before(text, m.start(), CHARS_PER_WORD), m.group(1))
+
+
+def _before(text: str, at: int, reach: int) -> str:
+    """Up to ``reach`` characters before ``at``, whole words only, so a long line stays linear."""
+    start = max(0, at - reach)
+    before = text[start:at]
+    if start > 0:
+        before = before.split(None, 1)[-1] if " " in before else ""  # drop the cut word
+    return before
+
+
+def _short_form_candidates(inner: str) -> Iterator[tuple[str, str]]:
+    """(acronym, trailing word) pairs the parenthetical may define, first item first."""
+    items = [inner]
+    if ";" in inner:
+        items = [inner.split(";", 1)[0]]
+    first, sep, rest = items[0].partition(",")
+    items = [first]
+    if sep and re.match(r"\s*or\s", rest):
+        items.append(rest)
+    for item in items:
+        words = item.strip().strip("“”\"'‘’").split()
+        while words and (words[0].casefold() in SF_LEAD_WORDS or SF_QUALIFIER.fullmatch(words[0])):
+            words = words[1:]
+        if len(words) == 1 and _is_short_form(words[0]):
+            yield words[0], ""
+        elif len(words) == 2 and _is_short_form(words[0]) and re.fullmatch(r"[A-Z][a-z]{2,}", words[1]):
+            # "ERA Institute": an acronym plus the long form's own last word.
+            yield f"{words[0]} {words[1]}", words[1]
+
+
+def _is_short_form(token: str) -> bool:
+    """Whether ``token`` looks like an acronym: mostly capitals, 2+ letters, few digits."""
+    if not SHORT_FORM.fullmatch(token) or not token[0].isalnum():
+        return False
+    letters = [c for c in token if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    digits = sum(c.isdigit() for c in token)
+    if len(letters) < 2 or upper < 2 or upper < len(letters) - upper or digits > len(letters):
+        return False
+    return not ROMAN_NUMERAL.fullmatch(token)
+
+
+def _letters(term: str) -> str:
+    """The letters a long form has to spell: digits and joiners are not asked for."""
+    return "".join(c for c in term.casefold() if c.isalpha())
+
+
+def _long_form_before(before: str, term: str, tail: str) -> GlossaryEntry | None:
+    """The long form of ``term`` ending just before a parenthesis, as a verbatim slice."""
+    acronym = term.split()[0]
+    letters = _letters(acronym)
+    window = min(len(letters) + 5, 2 * len(letters)) + (1 if tail else 0)
+    candidate = _cut_tail(CORPORATE_SUFFIX, before.rstrip())
+    candidate = _cut_tail(TRAILING_QUALIFIER, candidate).rstrip(" ,")
+    cut = 0
+    for b in LONG_FORM_BOUNDARY.finditer(candidate):
+        cut = b.end()
+    spans = [(w.start() + cut, w.end() + cut) for w in WORD.finditer(candidate[cut:])]
+    if not spans:
+        return None
+    end = spans[-1][1]
+    if tail:
+        # "Institute" closes both the long form and the short form "ERA Institute".
+        if _clean_word(candidate[spans[-1][0]:end]) != tail.casefold():
+            return None
+        spans = spans[:-1]
+    spans = spans[-window:]
+    words = tuple(_clean_word(candidate[s:e]) for s, e in spans)
+    start = _spell(words, letters, strict=False)
+    if start is None:
+        return None
+    expansion = _trim(candidate[spans[start][0]:end])
+    if not expansion or expansion.casefold() == term.casefold():
+        return None
+    return GlossaryEntry(term, expansion)
+
+
+def _cut_tail(pattern: re.Pattern[str], text: str) -> str:
+    """``text`` without what ``pattern`` (anchored at the end) matches in its last 80 characters."""
+    m = pattern.search(text, max(0, len(text) - 80))
+    return text[: m.start()] if m else text
+
+
+def _reversed(before: str, inner: str) -> GlossaryEntry | None:
+    """"NATO (North Atlantic Treaty Organization)": acronym first, long form inside."""
+    m = re.search(r"([A-Za-z0-9][A-Za-z0-9.&/\-]{1,14})\s*$", before)
+    if not m or not _is_short_form(m.group(1)):
+        return None
+    term = m.group(1).rstrip(".") if m.group(1).count(".") == 1 else m.group(1)
+    inner = inner.strip()
+    body = re.sub(r"^(?:the|or)\s+", "", inner, flags=re.I)
+    spans = [(w.start(), w.end()) for w in WORD.finditer(body)]
+    if len(spans) < 2 or len(spans) > min(len(term) + 5, 2 * len(term)):
+        return None
+    words = tuple(_clean_word(body[s:e]) for s, e in spans)
+    if _spell(words, _letters(term), strict=True) != 0:
+        return None
+    return GlossaryEntry(term, _trim(body))
+
+
+def _from_or_form(text: str, m: re.Match[str]) -> GlossaryEntry | None:
+    """"the Democratic People's Republic of Korea, or DPRK,": strict, all words must spell."""
+    term = m.group(1).rstrip(".-")
+    if not _is_short_form(term) or not term.isupper():
+        return None
+    before = _before(text, m.start(), CHARS_PER_WORD * (2 * len(term) + 2))
+    cut = 0
+    for b in LONG_FORM_BOUNDARY.finditer(before):
+        cut = b.end()
+    spans = [(w.start() + cut, w.end() + cut) for w in WORD.finditer(before[cut:])]
+    letters = _letters(term)
+    spans = spans[-min(len(letters) + 5, 2 * len(letters)):]
+    words = tuple(_clean_word(before[s:e]) for s, e in spans)
+    start = _spell(words, letters, strict=True)
+    if start is None:
+        return None
+    return GlossaryEntry(term, _trim(before[spans[start][0]:spans[-1][1]]))
+
+
+def _clean_word(word: str) -> str:
+    """A word as matched: case-folded, without surrounding punctuation or a possessive."""
+    w = word.casefold().strip(".,;:'\"“”‘’()[]")
+    return re.sub(r"[’']s$", "", w)
+
+
+def _trim(expansion: str) -> str:
+    """An expansion without the punctuation a sentence put around it."""
+    return expansion.strip().strip(",;:").strip()
+
+
+def _word_parts(word: str) -> tuple[str, ...]:
+    """A word's hyphen-separated parts; each part has its own initial ("Trans-Pacific")."""
+    return tuple(p for p in re.split(r"[-‐]", word) if p)
+
+
+def _spell(words: tuple[str, ...], letters: str, strict: bool) -> int | None:
+    """Index of the first word of the cheapest run ending at the last word that spells ``letters``.
+
+    Each word either spells a group of consecutive letters, the first being its initial
+    (or a hyphen part's initial) and the rest found in order inside it, or is skipped. A
+    minor word is skipped for free; skipping a content word costs one and is allowed once
+    for short forms of four letters or more (and never when ``strict``). Among the
+    cheapest runs, the one using fewest inside-word letters, then the shortest, wins.
+    None when no run qualifies or when a single word would spell it all.
+    """
+    n, m = len(words), len(letters)
+    if n == 0 or m < 2:
+        return None
+    allowed_skips = 0 if strict or m < 4 else 1
+    inf = (10**6, 10**6, 10**6)
+    memo: dict[tuple[int, int], tuple[tuple[int, int, int], int]] = {}
+
+    def solve(j: int, i: int) -> tuple[tuple[int, int, int], int]:
+        """(cost, start) spelling letters[:i] with words[:j+1]; cost = (skips, inner letters, words)."""
+        if i == 0:
+            return (0, 0, 0), j + 1
+        if j < 0:
+            return inf, -1
+        if (j, i) in memo:
+            return memo[(j, i)]
+        word = words[j]
+        best: tuple[tuple[int, int, int], int] = (inf, -1)
+        for k in _groups(word, letters, i):
+            if k == 0 and word in MINOR_WORDS:
+                continue  # a long form never starts on "the" or "of"
+            cost, start = solve(j - 1, k)
+            cand = (cost[0], cost[1] + (i - k) - 1, cost[2] + 1)
+            if cand < best[0]:
+                best = (cand, start)
+        if i < m:  # the long form's last word must spell a letter
+            skip = 0 if word in MINOR_WORDS or not any(c.isalpha() for c in word) else 1
+            cost, start = solve(j - 1, i)
+            cand = (cost[0] + skip, cost[1], cost[2] + 1)
+            if cand < best[0]:
+                best = (cand, start)
+        memo[(j, i)] = best
+        return best
+
+    cost, start = solve(n - 1, m)
+    if cost[0] > allowed_skips or start < 0:
+        return None
+    used = words[start:]
+    # One word spelling a whole acronym ("Atlanta" for ATA) is a coincidence, not a definition.
+    if len(used) == 1 and len(_word_parts(used[0])) == 1:
+        return None
+    # A long form that starts on a skippable word is never cheapest, but guard anyway.
+    if used[0] in MINOR_WORDS:
+        return None
+    return start
+
+
+def _groups(word: str, letters: str, i: int) -> Iterator[int]:
+    """Each k such that ``word`` can spell letters[k:i], starting at one of its initials."""
+    parts = _word_parts(word)
+    if not parts:
+        return
+    # Hyphenated words spell one group per part, right to left.
+    ends = {i}
+    for part in reversed(parts):
+        nxt: set[int] = set()
+        for end in ends:
+            for k in range(end - 1, max(end - 1 - MAX_LETTERS_PER_WORD, -1), -1):
+                if letters[k] == part[0] and _subsequence(letters[k + 1:end], part[1:]):
+                    nxt.add(k)
+            if len(parts) > 1:
+                nxt.add(end)  # a part of a hyphenated word may spell nothing
+        ends = nxt
+    for k in sorted(ends, reverse=True):
+        if k < i:
+            yield k
+
+
+def _subsequence(needle: str, hay: str) -> bool:
+    """Whether the characters of ``needle`` appear in ``hay`` in order."""
+    it = iter(hay)
+    return all(c in it for c in needle)

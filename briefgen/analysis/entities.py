@@ -1,0 +1,544 @@
+"""Entities: the people, organisations and places an area mentions, for its page tags.
+
+A published tag that is wrong looks worse than a missing one, so every rule here needs
+positive evidence, not just a capital letter:
+
+- people: a name right after a title or role ("Rear Admiral Yin Zhuo", "the coach, Pak
+  Song-jin"), a transcript speaker label, or a two-to-four-word name that speaks ("Kim
+  Lee said", "according to Kim Lee") or is described ("Kim Lee, a professor at ...");
+- organisations: a capitalised run holding an organisation head word ("... Institute",
+  "... Council"), and acronyms that are well-known organisations or that the article
+  defines with such a long form;
+- places: the world's countries, capitals and major regions (data in entity_rules), and
+  a short capitalised run right after a locative preposition ("in Nagoya").
+
+Runs of capitalised words are found by one linear scan of tokens per paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from briefgen.analysis.entity_rules import (
+    COMMON_CAPS,
+    COUNTRIES_AND_CAPITALS,
+    DEMONYMS,
+    KNOWN_ORG_ACRONYMS,
+    LOCATIVE_PREPOSITIONS,
+    NON_PLACE_HEADS,
+    OFFICE_WORDS,
+    ORG_HEADS,
+    ORG_STANDALONE,
+    PLACE_PREFIXES,
+    PLACE_ALIASES,
+    REGIONS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+    TITLES,
+    WEAK_TITLES,
+)
+from briefgen.model import Entities, GlossaryEntry, Paragraph
+
+# Tags per kind on one page: enough to say what an area is about, few enough to read.
+MAX_PER_KIND = 8
+
+# A word: letters first, then letters, digits, apostrophes and hyphens; dotted
+# abbreviations ("U.S.", "Dr.") keep their dots.
+TOKEN = re.compile(r"[^\W\d_][\w’'\-]*(?:\.[^\W\d_]+)*\.?")
+
+# Lower-case words allowed inside a capitalised run ("Ministry of Foreign Affairs",
+# "Belt and Road Initiative", "Bosnia and Herzegovina").
+CONNECTORS = frozenset({
+    "of", "for", "and", "the", "on", "de", "du", "la", "le", "van", "von", "der", "al", "bin",
+})
+
+# Name particles that may stand inside a person's name ("Ursula von der Leyen").
+NAME_PARTICLES = frozenset({"van", "von", "der", "de", "al", "bin", "la", "le", "du"})
+
+# Punctuation in the gap before a word that makes the word open a sentence or clause.
+SENTENCE_GAP = re.compile(r"[.!?:;“\"]")
+
+# The longest place name in the lists, in words; bounds the matcher's look-ahead.
+MAX_PLACE_WORDS = 5
+
+
+def _place_table() -> dict[str, str]:
+    """Every known place spelling (case-folded) -> the name shown on the tag."""
+    table: dict[str, str] = {}
+    for country, capital in COUNTRIES_AND_CAPITALS:
+        table[country.casefold()] = country
+        if capital:
+            table[capital.casefold()] = capital
+    for region in REGIONS:
+        table[region.casefold()] = region
+    for alias, name in PLACE_ALIASES:
+        table[alias.casefold()] = name
+    return table
+
+
+PLACES: dict[str, str] = _place_table()
+
+
+class _Token(NamedTuple):
+    """A word of a paragraph with what the scan needs to know about its surroundings.
+
+    A NamedTuple rather than a frozen dataclass: one is made per word, and this is the
+    stage's hot loop.
+    """
+
+    text: str  # without a trailing possessive or sentence full stop
+    raw: str  # with its possessive, apostrophe straightened ("People's")
+    start: int
+    end: int
+    joined: bool  # only whitespace between this token and the previous one
+    possessive: bool  # "China’s": a run usually ends here
+    sentence_start: bool
+
+
+# Stands for a stretch of ordinary lower-case words: not part of a name, and no clue
+# before one.
+_FILLER = _Token("", "", -1, -1, False, False, False)
+
+# Lower-case words the rules look at next to a name; every other lower-case word only
+# separates names.
+CONTEXT_WORDS: frozenset[str] = (CONNECTORS | LOCATIVE_PREPOSITIONS | SPEECH_VERBS | TITLES | ROLE_WORDS
+                                 | frozenset({"according", "to"}))
+
+
+@dataclass(frozen=True)
+class _Found:
+    """One entity mention: where it was seen, its kind, the tag and the key that dedupes it."""
+
+    order: tuple[int, int]
+    kind: str  # "person" | "org" | "place"
+    display: str
+    key: str
+
+
+def find_entities(paragraphs: tuple[Paragraph, ...], glossary: tuple[GlossaryEntry, ...] = ()) -> Entities:
+    """People, organisations and places mentioned in ``paragraphs``, in order of first mention."""
+    expansions = {g.term: g.expansion for g in glossary}
+    found: list[_Found] = []
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.speaker:
+            found.extend(_speaker(paragraph.speaker, (index, -1)))
+        found.extend(_scan(paragraph.text, index, expansions))
+    return _collect(found)
+
+
+def _speaker(label: str, order: tuple[int, int]) -> list[_Found]:
+    """The person in a transcript label such as "PRIME MINISTER MODI", when a title marks it."""
+    words = label.replace(":", " ").split()
+    last_title = max((i for i, w in enumerate(words) if w.casefold() in TITLES), default=-1)
+    name = words[last_title + 1:]
+    if last_title < 0 or not 1 <= len(name) <= 3 or not all(w.isalpha() for w in name):
+        return []
+    display = " ".join(w.capitalize() for w in name)
+    return [_Found(order, "person", display, display.casefold())]
+
+
+def _tokens(text: str) -> list[_Token]:
+    """The words of ``text`` with their joins, possessives and sentence starts."""
+    out: list[_Token] = []
+    append = out.append
+    prev_end = 0
+    for m in TOKEN.finditer(text):
+        word = m.group()
+        start, end = m.span()
+        gap = text[prev_end:start]
+        joined = gap == " " or (bool(gap) and not gap.strip())
+        if word[0].islower() and word not in CONTEXT_WORDS and word[-1] not in ".s" and "-" not in word:
+            # Most words: lower case and no clue to a name. One placeholder stands for a
+            # stretch of them, which keeps this hot loop short.
+            prev_end = end
+            if not out or out[-1] is not _FILLER:
+                append(_FILLER)
+            continue
+        sentence_start = not out or (gap != " " and SENTENCE_GAP.search(gap) is not None)
+        if word[-1] == "." and not _keeps_dot(word):
+            word, end = word[:-1], end - 1  # the full stop ends a sentence: leave it in the gap
+        prev_end = end
+        raw = word.replace("’", "'")
+        possessive = len(word) > 2 and word[-1] == "s" and word[-2] in "’'"
+        if possessive:
+            word, end = word[:-2], end - 2
+        if "-" in word and _hyphen_compound(word):
+            # "Russia-North Korea", "NATO-China": each part is a word of its own, so the
+            # runs "Russia" and "North Korea" are found; "Russia-dominated" leaves "Russia".
+            offset = start
+            for k, part in enumerate(word.split("-")):
+                last = k == word.count("-")
+                out.append(_Token(part, raw[offset - start:] if last else part, offset, offset + len(part),
+                                  joined if k == 0 else False, possessive and last, sentence_start and k == 0))
+                offset += len(part) + 1
+            continue
+        out.append(_Token(word, raw, start, end, joined, possessive, sentence_start))
+    return out
+
+
+def _keeps_dot(word: str) -> bool:
+    """Dotted abbreviations and initials keep their full stop ("Dr.", "U.S.", "W.")."""
+    return word.casefold() in TITLES or "." in word[:-1] or len(word) == 2
+
+
+def _runs(tokens: list[_Token]) -> list[tuple[int, int]]:
+    """(first, last+1) index pairs of capitalised runs; connectors only inside.
+
+    A run ends at a possessive ("China’s BRI") unless the words after it finish an
+    organisation or place name ("Korean People’s Army"). A lone "the" (not "of the")
+    starts a new run, so "the European Union and the World Bank" gives two.
+    """
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if not _capitalised(tokens[i].text):
+            i += 1
+            continue
+        j = i + 1
+        last_cap = i
+        while j < n and tokens[j].joined:
+            if tokens[j - 1].possessive and not _name_continues(tokens, i, j):
+                break
+            word = tokens[j].text
+            if word == "the" and tokens[j - 1].text not in ("of", "for", "on"):
+                break
+            if word == "and" and j + 1 < n and tokens[j + 1].text == "the":
+                break
+            if _capitalised(word):
+                last_cap = j
+            elif word not in CONNECTORS:
+                break
+            j += 1
+        runs.append((i, last_cap + 1))
+        i = last_cap + 1
+    return runs
+
+
+def _name_continues(tokens: list[_Token], first: int, at: int) -> bool:
+    """Whether a name goes on past the possessive before tokens[at] ("People's Army")."""
+    if tokens[at - 1].text.casefold() in PLACES:
+        return False  # "Kenya’s Fisheries Board": the country's board, not one name
+    stop = at
+    while stop < len(tokens) and stop - at < 4 and tokens[stop].joined and (
+            _capitalised(tokens[stop].text) or tokens[stop].text in ("of", "for")):
+        if tokens[stop].text.casefold() in ORG_HEADS:
+            return True
+        stop += 1
+        if tokens[stop - 1].possessive:
+            break  # "China’s People’s Liberation Army": the next possessive decides
+    while first < at - 1 and tokens[first].text.casefold() in COMMON_CAPS:
+        first += 1
+    while stop > at and not _capitalised(tokens[stop - 1].text):
+        stop -= 1
+    return stop - first <= MAX_PLACE_WORDS and _raw_span(tokens, first, stop).casefold() in PLACES
+
+
+def _raw_span(tokens: list[_Token], first: int, stop: int) -> str:
+    """tokens[first:stop] as written, possessives included, single-spaced."""
+    return " ".join(t.raw if k < stop - 1 else t.text for k, t in enumerate(tokens[first:stop], first))
+
+
+def _capitalised(word: str) -> bool:
+    """Whether ``word`` starts with a capital letter."""
+    return word[:1].isupper()
+
+
+def _hyphen_compound(word: str) -> bool:
+    """"NATO-China", "Russia-dominated": hyphenated words that join names, not one name."""
+    parts = word.split("-")
+    if len(parts) < 2 or word.casefold() in PLACES:
+        return False
+    head = parts[0].casefold()
+    return head in PLACES or head in DEMONYMS or parts[0] in KNOWN_ORG_ACRONYMS or not parts[-1][:1].isalpha()
+
+
+def _scan(text: str, index: int, expansions: dict[str, str]) -> list[_Found]:
+    """Every entity mention in one paragraph."""
+    tokens = _tokens(text)
+    found: list[_Found] = []
+    for run_first, run_stop in _runs(tokens):
+        if run_stop - run_first == 1 and tokens[run_first].text.casefold() in COMMON_CAPS:
+            continue  # "The", "However": most runs, and never a name
+        # "Professor Smith and Dr. Jones": two titled people, classified apart.
+        first = run_first
+        for k in range(run_first + 1, run_stop - 1):
+            if tokens[k].text == "and" and tokens[k + 1].text.casefold() in TITLES:
+                found.extend(_classify(text, tokens, first, k, index, expansions))
+                first = k + 1
+        found.extend(_classify(text, tokens, first, run_stop, index, expansions))
+    return found
+
+
+def _classify(text: str, tokens: list[_Token], first: int, stop: int, index: int,
+              expansions: dict[str, str]) -> list[_Found]:
+    """The entities one capitalised run (or part of one) holds."""
+    words = [t.text for t in tokens[first:stop]]
+    # Sentence openers and prepositions at the front are not part of the name; a
+    # preposition marks a place only right before it ("In Nagoya", not "In The Times").
+    lead = 0
+    locative = _locative_before(tokens, first)
+    while lead < len(words) - 1 and words[lead].casefold() in COMMON_CAPS:
+        locative = words[lead].casefold() in LOCATIVE_PREPOSITIONS
+        lead += 1
+    if words[lead].casefold() in COMMON_CAPS:
+        return []
+    first += lead
+    words = words[lead:]
+    order = (index, tokens[first].start)
+
+    person = _titled_person(tokens, first, stop)
+    if person:
+        name_first, name_stop = person
+        display = _span(text, tokens, name_first, name_stop)
+        out = [_Found((index, tokens[name_first].start), "person", display, display.casefold())]
+        if name_stop < stop and tokens[name_stop].text in CONNECTORS:
+            out.extend(_places(text, tokens, name_stop + 1, stop, index))
+        return out
+
+    org = _organisation(tokens, first, stop)
+    if org:
+        org_first, org_stop = org
+        display = _span(text, tokens, org_first, org_stop)
+        out = _places(text, tokens, first, org_first, index) if org_first > first else []
+        place = PLACES.get(display.casefold())
+        if place:
+            return out + [_Found(order, "place", place, place.casefold())]
+        key = _org_key(display, expansions)
+        return out + [_Found((index, tokens[org_first].start), "org", display, key)]
+
+    if _speaking_person(text, tokens, first, stop):
+        display = _span(text, tokens, first, stop)
+        return [_Found(order, "person", display, display.casefold())]
+
+    if len(words) == 1:
+        acronym = _acronym(words[0], order, expansions)
+        if acronym:
+            return [acronym]
+
+    places = _places(text, tokens, first, stop, index)
+    if places:
+        return places
+    if locative and _plausible_place(tokens, first, stop):
+        display = _span(text, tokens, first, stop)
+        return [_Found(order, "place", display, display.casefold())]
+    return []
+
+
+def _span(text: str, tokens: list[_Token], first: int, stop: int) -> str:
+    """The source words of tokens[first:stop], whitespace normalised, no possessive."""
+    return " ".join(text[tokens[first].start:tokens[stop - 1].start].split() + [tokens[stop - 1].text])
+
+
+def _locative_before(tokens: list[_Token], first: int) -> bool:
+    """Whether a locative preposition stands right before the run ("in Nagoya")."""
+    return (first > 0 and tokens[first].joined and not tokens[first].sentence_start
+            and tokens[first - 1].text in LOCATIVE_PREPOSITIONS)
+
+
+def _name_word(word: str) -> bool:
+    """A word that can be part of a person's name: capitalised, not a title, place or head word."""
+    folded = word.casefold()
+    if not _capitalised(word) or any(c.isdigit() for c in word):
+        return False
+    if len(word) > 1 and word.replace("-", "").replace(".", "").isupper() and len(word) != 2:
+        return False  # an acronym, not a name ("NATO"); "W." stays a possible initial
+    if word.isupper() and not word.endswith("."):
+        return False
+    return (folded not in COMMON_CAPS and folded not in TITLES and folded not in ORG_HEADS
+            and folded not in DEMONYMS and folded not in PLACES and folded not in NON_PLACE_HEADS
+            and folded not in SPEECH_VERBS)
+
+
+def _name_after(tokens: list[_Token], at: int, stop: int) -> int:
+    """The end of the name that starts at tokens[at] (at itself when there is none)."""
+    j = at
+    while j < stop and j - at < 4 and (_name_word(tokens[j].text) or (
+            tokens[j].text in NAME_PARTICLES and j + 1 < stop and _name_word(tokens[j + 1].text) and j > at)):
+        j += 1
+        if tokens[j - 1].possessive:
+            break
+    return j
+
+
+def _titled_person(tokens: list[_Token], first: int, stop: int) -> tuple[int, int] | None:
+    """(first, stop) of a name right after a title, in the run or just before it."""
+    title_at = -1
+    for i in range(first, stop):
+        if tokens[i].text.casefold() in TITLES:
+            title_at = i
+    if title_at >= 0:
+        at = title_at + 1
+        # "Secretary of State Antony Blinken": the office, then the name.
+        if at < stop and tokens[at].text in ("of", "for"):
+            while at < stop and tokens[at].text.casefold() in OFFICE_WORDS | {"of", "for"}:
+                at += 1
+        end = _name_after(tokens, at, stop)
+        if end > at and (end == stop or tokens[end].text in CONNECTORS or tokens[end - 1].possessive):
+            weak = tokens[title_at].text.casefold() in WEAK_TITLES or not _capitalised(tokens[title_at].text)
+            if end - at >= 2 or not weak:
+                return at, end
+        return None
+    # A lower-case role just before: "the team coach, Pak Song-jin", "leader Kim Jong Un".
+    before = first - 1
+    if (before >= 0 and not _capitalised(tokens[before].text)
+            and tokens[before].text.casefold() in TITLES | ROLE_WORDS):
+        end = _name_after(tokens, first, stop)
+        if end == stop and end - first >= 2:
+            return first, end
+    return None
+
+
+def _organisation(tokens: list[_Token], first: int, stop: int) -> tuple[int, int] | None:
+    """(first, stop) of the organisation name in the run, if it holds a head word."""
+    heads = [i for i in range(first, stop) if tokens[i].text.casefold() in ORG_HEADS]
+    if not heads:
+        if stop - first == 1 and tokens[first].text.casefold() in ORG_STANDALONE:
+            return first, stop
+        return None
+    head = heads[-1]
+    # The organisation starts after the last "the", or after "Place and" ("Russia and
+    # the Eurasian Economic Union"), whichever is nearer to the head.
+    start = first
+    for i in range(first, head):
+        word = tokens[i].text
+        place_before = word == "and" and i - start <= MAX_PLACE_WORDS and _is_place_span(tokens, start, i)
+        if word == "the" or place_before:
+            start = i + 1
+    while start < head and tokens[start].text in CONNECTORS:
+        start += 1
+    # "Members of Congress": a word before "of" that is not itself a head word is not
+    # part of the name ("Bank of England" keeps its "Bank").
+    if (start + 2 <= head and tokens[start + 1].text == "of"
+            and tokens[start].text.casefold() not in ORG_HEADS):
+        start += 2
+    end = stop
+    words = [t.text.casefold() for t in tokens[start:end]]
+    if any(w in TITLES for w in words):
+        return None  # "Secretary of the Navy" is a person's office, not the Navy
+    if end - start < 2 and words[0] not in ORG_STANDALONE:
+        return None
+    return start, end
+
+
+def _is_place_span(tokens: list[_Token], first: int, stop: int) -> bool:
+    """Whether tokens[first:stop] spell a known place."""
+    return _raw_span(tokens, first, stop).casefold() in PLACES
+
+
+def _speaking_person(text: str, tokens: list[_Token], first: int, stop: int) -> bool:
+    """A 2-4-word name that speaks or is described: "Kim Lee said", "Kim Lee, a professor"."""
+    if not 2 <= stop - first <= 4 or _name_after(tokens, first, stop) != stop:
+        return False
+    if _is_place_span(tokens, first, stop):
+        return False
+    after = text[tokens[stop - 1].end:tokens[stop - 1].end + 60]
+    m = re.match(r"\s+(\w+)", after)
+    if m and m.group(1) in SPEECH_VERBS and not tokens[stop - 1].possessive:
+        return True
+    m = re.match(r",\s+(?:a|an|the|who\s+is\s+(?:a|an|the))((?:\s+[\w\-]+){1,3})", after)
+    if m and any(w.casefold() in ROLE_WORDS for w in m.group(1).split()) and not tokens[stop - 1].possessive:
+        return True
+    if first >= 1 and tokens[first].joined:
+        prev = tokens[first - 1].text.casefold()
+        if prev in SPEECH_VERBS:
+            return True
+        if prev == "to" and first >= 2 and tokens[first - 2].text.casefold() == "according":
+            return True
+    return False
+
+
+def _acronym(word: str, order: tuple[int, int], expansions: dict[str, str]) -> _Found | None:
+    """An acronym that is a known organisation or place, or one the article defines as such."""
+    place = PLACES.get(word.casefold()) if word.isupper() or "." in word else None
+    if place:
+        return _Found(order, "place", place, place.casefold())
+    expansion = expansions.get(word)
+    if expansion:
+        place = PLACES.get(expansion.casefold())
+        if place:
+            return _Found(order, "place", place, place.casefold())
+        if any(w.casefold() in ORG_HEADS for w in expansion.split()):
+            return _Found(order, "org", word, expansion.casefold())
+    if word in KNOWN_ORG_ACRONYMS:
+        return _Found(order, "org", word, (expansion or word).casefold())
+    return None
+
+
+def _org_key(display: str, expansions: dict[str, str]) -> str:
+    """The dedupe key of an organisation: its long form, whichever way it was written."""
+    return expansions.get(display, display).casefold()
+
+
+def _places(text: str, tokens: list[_Token], first: int, stop: int, index: int) -> list[_Found]:
+    """Known places in tokens[first:stop], each a whole word group between connectors."""
+    out: list[_Found] = []
+    i = first
+    while i < stop:
+        if i > first and tokens[i - 1].text not in CONNECTORS:
+            i += 1
+            continue
+        for length in range(min(MAX_PLACE_WORDS, stop - i), 0, -1):
+            end = i + length
+            if end < stop and tokens[end].text not in CONNECTORS:
+                continue
+            place = PLACES.get(_raw_span(tokens, i, end).casefold())
+            if place:
+                out.append(_Found((index, tokens[i].start), "place", place, place.casefold()))
+                i = end
+                break
+        else:
+            i += 1
+    return out
+
+
+def _plausible_place(tokens: list[_Token], first: int, stop: int) -> bool:
+    """Whether a run after "in" can be a place name: one word, or a place prefix and a word."""
+    if stop - first > 2 or tokens[stop - 1].possessive:
+        return False
+    if stop - first == 2 and tokens[first].text.casefold() not in PLACE_PREFIXES:
+        return False
+    for t in tokens[first:stop]:
+        folded = t.text.casefold()
+        if (not _capitalised(t.text) or folded in COMMON_CAPS or folded in TITLES
+                or folded in ORG_HEADS or folded in NON_PLACE_HEADS or t.text.isupper()):
+            return False
+    return not all(t.text.casefold() in DEMONYMS for t in tokens[first:stop])
+
+
+def _collect(found: list[_Found]) -> Entities:
+    """Dedupe by kind in order of first mention, fold surnames into full names, cap each kind."""
+    found = sorted(found, key=lambda f: f.order)
+    people: list[str] = []
+    orgs: dict[str, str] = {}
+    places: dict[str, str] = {}
+    for f in found:
+        if f.kind == "person":
+            _add_person(people, f.display)
+        elif f.kind == "org":
+            orgs.setdefault(f.key, f.display)
+        else:
+            places.setdefault(f.key, f.display)
+    person_words = {w.casefold() for p in people for w in p.split()}
+    org_names = {o.casefold() for o in orgs.values()}
+    place_list = [p for p in places.values()
+                  if p.casefold() not in org_names and not (set(p.casefold().split()) & person_words)]
+    return Entities(
+        people=tuple(people[:MAX_PER_KIND]),
+        organisations=tuple(list(orgs.values())[:MAX_PER_KIND]),
+        places=tuple(place_list[:MAX_PER_KIND]),
+    )
+
+
+def _add_person(people: list[str], name: str) -> None:
+    """Add ``name`` unless it is part of a name already there; a fuller name replaces a part."""
+    words = name.casefold().split()
+    for i, known in enumerate(people):
+        known_words = known.casefold().split()
+        if set(words) <= set(known_words):
+            return
+        if set(known_words) <= set(words):
+            people[i] = name
+            return
+    people.append(name)

@@ -1,0 +1,161 @@
+"""Entities stage: the people, organisations and places an area's page is tagged with."""
+
+from __future__ import annotations
+
+
+from briefgen.analysis.entities import MAX_PER_KIND, find_entities
+from briefgen.model import Entities, GlossaryEntry, Paragraph
+
+
+def entities(*texts: str, glossary: tuple[GlossaryEntry, ...] = (), speaker: str | None = None) -> Entities:
+    """Entities of invented paragraphs p1..pn."""
+    paragraphs = tuple(Paragraph(f"p{i}", t, (), speaker=speaker) for i, t in enumerate(texts, 1))
+    return find_entities(paragraphs, glossary)
+
+
+# --- people
+
+def test_person_after_a_title_without_the_title() -> None:
+    e = entities("Ruritanian Vice Admiral Olek Brandt inspected the fleet.")
+    assert e.people == ("Olek Brandt",)
+
+
+def test_single_surname_after_a_capitalised_title() -> None:
+    assert entities("Yesterday President Halvorsen signed the decree.").people == ("Halvorsen",)
+
+
+def test_person_after_a_lower_case_role_and_comma() -> None:
+    assert entities("The national team coach, Dara Velk, praised the fans.").people == ("Dara Velk",)
+
+
+def test_office_between_title_and_name() -> None:
+    assert entities("Secretary of State Mira Aldane flew home.").people == ("Mira Aldane",)
+
+
+def test_person_who_speaks_or_is_described() -> None:
+    e = entities("Tomas Reyko said the talks failed.",
+                 "Ines Marlow, a senior fellow at the Harbour Institute, disagreed.",
+                 "According to Pavel Orlin the deal holds.")
+    assert e.people == ("Tomas Reyko", "Ines Marlow", "Pavel Orlin")
+
+
+def test_later_surname_merges_into_the_full_name() -> None:
+    e = entities("Professor Liang Weiming spoke first.", "Liang said more later.", "Dr. Liang agreed.")
+    assert e.people == ("Liang Weiming",)
+
+
+def test_transcript_speaker_label_with_a_title() -> None:
+    assert entities("Thank you all for coming.", speaker="PRIME MINISTER HALVORSEN").people == ("Halvorsen",)
+
+
+def test_title_words_that_name_things_are_not_people() -> None:
+    e = entities("General Dynamics said profits rose.", "Mr. President, thank you.",
+                 "The General Assembly voted.", "North Atlantica said no.")
+    assert e.people == ()
+
+
+def test_capitalised_sentence_openers_are_not_people() -> None:
+    assert entities("However Strong the case, Many Voices said otherwise.").people == ()
+
+
+# --- organisations
+
+def test_organisation_by_head_word_with_connectors() -> None:
+    e = entities("The Ministry of Coastal Affairs and the Harbour Research Institute met the Grain Council.")
+    assert e.organisations == ("Ministry of Coastal Affairs", "Harbour Research Institute", "Grain Council")
+
+
+def test_place_before_and_is_not_part_of_the_organisation() -> None:
+    e = entities("Trade between Norway and the Nordic Shipping Union grew.")
+    assert e.organisations == ("Nordic Shipping Union",)
+    assert e.places == ("Norway",)
+
+
+def test_possessive_inside_an_organisation_name() -> None:
+    assert entities("The Ruritanian People's Army marched.").organisations == ("Ruritanian People's Army",)
+
+
+def test_possessive_between_two_names_splits_them() -> None:
+    e = entities("Kenya’s Coastal Fisheries Board objected.")
+    assert e.organisations == ("Coastal Fisheries Board",)
+    assert e.places == ("Kenya",)
+
+
+def test_well_known_and_defined_acronyms_are_organisations() -> None:
+    glossary = (GlossaryEntry("HFA", "Harbour Fisheries Authority"), GlossaryEntry("QRR", "quarterly risk review"))
+    e = entities("NATO and the HFA disagreed about the QRR.", glossary=glossary)
+    assert e.organisations == ("NATO", "HFA")
+
+
+def test_acronym_and_its_long_form_are_one_tag() -> None:
+    glossary = (GlossaryEntry("HFA", "Harbour Fisheries Authority"),)
+    e = entities("The Harbour Fisheries Authority (HFA) met.", "The HFA met again.", glossary=glossary)
+    assert e.organisations == ("Harbour Fisheries Authority",)
+
+
+def test_states_named_like_organisations_are_places() -> None:
+    e = entities("The Soviet Union collapsed.")
+    assert e.organisations == ()
+    assert e.places == ("Soviet Union",)
+
+
+# --- places
+
+def test_countries_regions_and_capitals_from_the_lists() -> None:
+    e = entities("Talks between Peru and Bolivia moved to Central Asia, then to Nairobi.")
+    assert e.places == ("Peru", "Bolivia", "Central Asia", "Nairobi")
+
+
+def test_place_after_a_locative_preposition() -> None:
+    assert entities("The ferry sailed across Portvale into Lindholm.").places == ("Portvale", "Lindholm")
+
+
+def test_aliases_show_the_common_name() -> None:
+    assert entities("The U.S. and the UK agreed.").places == ("United States", "United Kingdom")
+
+
+def test_hyphen_compounds_name_each_place() -> None:
+    e = entities("The Peru-North Korea deal and a Chile-led bloc.")
+    assert e.places == ("Peru", "North Korea", "Chile")
+
+
+def test_not_places() -> None:
+    e = entities("In March the team spoke in Spanish.", "It was reported in The Harbour Times.",
+                 "In Halvorsen's view, it failed.", "The games in Tokyo Winter Games ended.",
+                 "Chad Okafor argued for calm.")
+    assert e.places == ()
+
+
+def test_a_known_place_word_inside_a_longer_name_is_not_a_place() -> None:
+    assert entities("Jordan Pellew wrote the report.").places == ()
+
+
+# --- shape
+
+def test_each_kind_is_capped_and_in_order_of_first_mention() -> None:
+    countries = ["Peru", "Chile", "Kenya", "Ghana", "Nepal", "Laos", "Oman", "Qatar", "Mali", "Togo"]
+    e = entities(" and ".join(countries) + " met.", "Peru again.")
+    assert e.places == tuple(countries[:MAX_PER_KIND])
+
+
+def test_long_capitalised_text_stays_fast() -> None:
+    entities("Aa Bb " * 50_000, "x(AB)" * 50_000)
+
+
+def test_two_titled_people_joined_by_and() -> None:
+    assert entities("Professor Halden and Dr. Morrow disagreed.").people == ("Halden", "Morrow")
+
+
+def test_word_before_of_is_dropped_unless_it_is_the_head() -> None:
+    e = entities("Members of Congress wrote to the Bank of Ruritania.")
+    assert e.organisations == ("Congress", "Bank of Ruritania")
+
+
+def test_publications_and_sources_after_prepositions_are_not_places() -> None:
+    e = entities("Writing in Harbour Affairs, she agreed.", "According to Nordwire, it failed.")
+    assert e.places == ()
+
+
+def test_unlisted_two_word_place_needs_a_place_prefix() -> None:
+    e = entities("Talks in Port Verra failed.", "Talks in Ilse Marten failed.", "A call from Halvorsen came.")
+    assert e.places == ("Port Verra",)

@@ -1,0 +1,101 @@
+"""Glossary stage: which parentheticals define an acronym, and with which long form."""
+
+from __future__ import annotations
+
+
+import pytest
+
+from briefgen.analysis.glossary import find_acronyms
+from briefgen.model import GlossaryEntry
+
+
+def terms(*texts: str) -> dict[str, str]:
+    """term -> expansion found in ``texts``."""
+    return {g.term: g.expansion for g in find_acronyms(texts)}
+
+
+@pytest.mark.parametrize("text, term, expansion", [
+    # Long form (SF), the classic Schwartz-Hearst pattern.
+    ("Ships of the Baltic Fisheries Authority (BFA) patrol the coast.", "BFA", "Baltic Fisheries Authority"),
+    # Minor words inside the long form are skipped or spell a letter.
+    ("The Union of Coastal Towns (UCT) met.", "UCT", "Union of Coastal Towns"),
+    ("The Ministry of Defence (MoD) replied.", "MoD", "Ministry of Defence"),
+    # Lower-case long forms count; a leading year does not belong to them.
+    ("The 2024 quarterly risk review (QRR) was bleak.", "QRR", "quarterly risk review"),
+    # A word may spell more than its initial ("Intercontinental" -> IC).
+    ("An intercontinental ballistic missile (ICBM) was tested.", "ICBM", "intercontinental ballistic missile"),
+    # Hyphenated words spell one letter per part.
+    ("The Trans-Andean Rail Link (TARL) opened.", "TARL", "Trans-Andean Rail Link"),
+    # The shortest run wins: earlier capitalised words are not dragged in.
+    ("Farmers, traders, and the Northern Grain Board (NGB) agreed.", "NGB", "Northern Grain Board"),
+    # An organisation's possessive before another name does not join it.
+    ("She works at the XYZ Foundation’s Coastal Ecology Program (CEP).", "CEP", "Coastal Ecology Program"),
+])
+def test_long_form_before_short_form(text: str, term: str, expansion: str) -> None:
+    assert terms(text) == {term: expansion}
+
+
+def test_short_form_followed_by_or_alternative() -> None:
+    assert terms("Ties with the Federal Republic of Atlantis (FRA, or Atlantis) grew.") == {
+        "FRA": "Federal Republic of Atlantis"}
+
+
+def test_fiscal_year_qualifier_is_dropped_from_both_forms() -> None:
+    text = "The Coastal Defense Funding Act for Fiscal Year 2031 (FY2031 CDFA; P.L. 121-7) passed."
+    assert terms(text) == {"CDFA": "Coastal Defense Funding Act"}
+
+
+def test_acronym_plus_closing_word_of_the_long_form() -> None:
+    text = "It is published by the Northern Policy Research Institute, Inc. (NPR Institute), a charity."
+    assert terms(text) == {"NPR Institute": "Northern Policy Research Institute"}
+
+
+def test_short_form_first_then_long_form_in_parentheses() -> None:
+    assert terms("Members of SADC (Southern African Development Community) met.") == {
+        "SADC": "Southern African Development Community"}
+
+
+def test_long_form_comma_or_short_form() -> None:
+    assert terms("The Republic of Northern Islands, or RNI, objected.") == {"RNI": "Republic of Northern Islands"}
+
+
+@pytest.mark.parametrize("text", [
+    "Talks with the Federation of Atlantis (Atlantis) stalled.",  # a name, not an acronym
+    "The vote passed 12-0 (Atlantis abstained).",  # a remark in parentheses
+    "See the research note (RN40512) for details.",  # a report number
+    "Section 12 of the act (§1241) applies.",  # a section sign
+    "The treaty was signed in Oslo (1994).",  # a year
+    "Exports fell sharply (Ruritania notwithstanding).",
+    "The plan has two parts (A) and (B).",  # single letters
+    "The second volume (II) is long.",  # a Roman numeral
+    "They met in Atlanta (ATA) last week.",  # one word spelling a whole acronym is chance
+    "Sanctions hit the shipping firms (CRX) hard.",  # letters not spelled by the words before
+    "Trade with Ruritania, or RX, grew.",  # ", or SF," whose letters are not spelled
+])
+def test_not_a_definition(text: str) -> None:
+    assert terms(text) == {}
+
+
+def test_first_definition_wins_in_order_of_appearance() -> None:
+    entries = find_acronyms((
+        "The Joint Tariff Office (JTO) and the Baltic Fisheries Authority (BFA) met.",
+        "Later the Junior Trade Office (JTO) was formed.",
+        "An author bio: she leads the Sea Law Project (SLP).",
+    ))
+    assert entries == (
+        GlossaryEntry("JTO", "Joint Tariff Office"),
+        GlossaryEntry("BFA", "Baltic Fisheries Authority"),
+        GlossaryEntry("SLP", "Sea Law Project"),
+    )
+
+
+def test_expansions_are_verbatim_source_words() -> None:
+    text = "The  Democratic   People’s Republic of Atlantis (DPRA) spoke."
+    (entry,) = find_acronyms((text,))
+    assert entry.expansion == "Democratic   People’s Republic of Atlantis"
+    assert entry.expansion in text
+
+
+def test_long_lines_stay_fast() -> None:
+    line = "x (AB) " * 30_000 + "Northern Grain Board (NGB) " * 1_000
+    assert terms(line) == {"NGB": "Northern Grain Board"}
