@@ -103,7 +103,10 @@ CONTINUATION_DEPTH_FACTOR = 0.5
 # A speaker label at the start of a paragraph, used only when the cleaner did not already
 # set Paragraph.speaker: "PRESIDENT BIDEN:", "SECRETARY BLINKEN:", "Q:". Upper case only,
 # since "Note: ..." or "Update: ..." in prose are not turns.
-SPEAKER_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.’'\- ]{0,48}[A-Z.]):\s+")
+# Capitals include accented Latin ones ("PRESIDENT NIINISTÖ:", "MINISTRE LE DRIAN:"):
+# an ASCII-only class missed such labels and folded a whole turn into the previous one.
+_UPPER = "A-ZÀ-ÖØ-Þ"
+SPEAKER_LABEL = re.compile(rf"^(?P<label>[{_UPPER}][{_UPPER}.’'\- ]{{0,48}}[{_UPPER}.]):\s+")
 
 # A turn this short ("Thank you.", "Prime Minister X.") is a handover, not a theme: it
 # joins a neighbouring area instead of opening its own.
@@ -152,6 +155,11 @@ INTRO_MIN_RUN = 4
 # line, no sentence punctuation at its end, followed by real prose.
 HEADING_MAX_WORDS = 10
 HEADING_FOLLOWER_MIN_WORDS = 20
+# News-analysis subheadings are often questions ("What happens next?", "Where does this
+# leave X?"). A short question on its own line, followed by prose, is such a heading, but
+# only outside transcripts, where a lone question is part of the dialogue. Fewer words
+# than this is more likely a rhetorical "Why?" than a heading.
+HEADING_QUESTION_MIN_WORDS = 3
 
 # --- Words ----------------------------------------------------------------------------
 
@@ -195,14 +203,22 @@ showed show marks marked makes made takes took gives gave continues continued ho
 sees saw looks looked faces faced wants wanted needs needed began begins come comes came
 goes went gets got provides provided includes included represents represented
 that which who whom whose where when while because although though if as than so but
+know knew think thought believe feel hope expect
+cannot can't won't wouldn't couldn't shouldn't mustn't don't doesn't didn't isn't aren't
+wasn't weren't hasn't haven't hadn't can’t won’t wouldn’t couldn’t shouldn’t don’t
+doesn’t didn’t isn’t aren’t wasn’t weren’t hasn’t haven’t hadn’t
 """.split())
+# Negated auxiliaries ("The complexity of X | cannot be ...") end a subject as surely as
+# the bare auxiliaries above; without them the title ran on into the verb.
 
 # Openers of a leading adverbial clause ("Just days before X, ...", "In 2015, ..."); the
-# title phrase is looked for after its comma.
+# title phrase is looked for after its comma. Speech fillers ("Look, ...", "Folks, ...",
+# "Well, ...") and time phrases ("Last week, ...") lead in the same way.
 LEADING_CLAUSE_WORDS = frozenset("""
 just before after when while although though despite in at on as since during for with by
 from because if unlike amid following over under according within once until given even
 beyond finally lastly turning moving returning elsewhere separately
+look well folks listen okay ok last next
 not only yet still indeed meanwhile moreover furthermore however but and so also today
 yesterday recently earlier later now then instead rather besides similarly likewise thus
 """.split())
@@ -212,6 +228,29 @@ yesterday recently earlier later now then instead rather besides similarly likew
 TITLE_BAD_ENDS = frozenset("""
 a an the and or but of to in on at by for with from as between among into over under its
 their his her our your this that these those is are was were
+""".split())
+
+# First- and second-person words: a speech's "I’ll", "Let me", "President X and I" or
+# "My administration" is the speaker's voice, not a theme, so such phrases never title.
+SPEAKER_VOICE_WORDS = frozenset("""
+i i'm i’m i'll i’ll i've i’ve i'd i’d me my mine we we're we’re we'll we’ll we've we’ve
+us our ours you you're you’re you'll you’ll your yours let let's let’s
+""".split())
+
+# Subjects that only frame what follows ("The bottom line is ...", "The fact is ...",
+# "The point is ..."): a title made of one of these (with or without an article) says
+# nothing about the theme.
+EMPTY_TITLE_PHRASES = frozenset("""
+bottom line|point|fact|truth|thing|reality|answer|result|idea|goal|key|lesson|question|
+problem|reason|good news|bad news|short answer|long and short of it|upshot|irony|answer
+""".replace("\n", "").split("|"))
+
+# Words too general to name an area on their own ("a lot", "the answer", "people"): a
+# keyword title made from the area's most frequent words skips them.
+GENERIC_TITLE_WORDS = frozenset("""
+lot lots thing things way ways time times people folks year years day days week weeks
+answer question fact point kind sort bit part reason everybody everyone something
+anything nothing world today tomorrow yesterday percent number case matter
 """.split())
 
 # The longest title we cut from a sentence, in words.
@@ -228,6 +267,14 @@ greetings excellencies excellency gentlemen ladies morning evening afternoon
 """.split())
 
 # --- Summaries ------------------------------------------------------------------------
+
+# Table and figure furniture the cleaner may keep in the body of a report: captions
+# ("Table 1. Rounds of talks", "Figure 2: ...") and source or note lines ("Note: * In
+# 2015 ..."). They are verbatim but say nothing on their own, so they never summarise.
+APPARATUS_START = re.compile(
+    r"^\s*(?:(?:notes?|sources?)\s*:|(?:table|figure|fig\.|chart|map|box|graph|exhibit)\s+[\dA-Z][\w.-]{0,4}[.:])",
+    re.I,
+)
 
 # Sentences shorter than this (in words) are rarely a self-contained statement.
 SUMMARY_MIN_WORDS = 8

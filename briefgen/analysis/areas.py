@@ -89,8 +89,13 @@ def _turn_speakers(paragraphs: tuple[Paragraph, ...]) -> tuple[str | None, ...]:
     """The speaker whose turn each paragraph is in (a turn runs until the next label)."""
     out: list[str | None] = []
     current = None
+    previous = None  # the cleaner's speaker on the paragraph before
     for p in paragraphs:
-        label = p.speaker or _label_in_text(p.text)
+        # A label still at the start of the text is one the cleaner did not recognise, so
+        # its ``p.speaker`` is the previous turn's carried on: the label in the text wins,
+        # and the carried name counts again only where the cleaner itself changes turn.
+        label = _label_in_text(p.text) or (p.speaker if p.speaker != previous else None)
+        previous = p.speaker
         if label:
             current = " ".join(label.split()).rstrip(":").strip()
         out.append(current)
@@ -108,25 +113,43 @@ def _hard_starts(paragraphs: tuple[Paragraph, ...], speakers: tuple[str | None, 
     """Starts from headings and speaker turns: index -> boundary kind."""
     starts = {0: HEADING if paragraphs[0].heading else INTRO}
     has_headings = any(p.heading for p in paragraphs)
+    dialogue = any(speakers) or any(p.speaker for p in paragraphs)
     for i, p in enumerate(paragraphs[1:], 1):
         if p.heading and p.heading != paragraphs[i - 1].heading:
             starts[i] = HEADING
-        elif not has_headings and _looks_like_heading(paragraphs, i):
+        elif not has_headings and _looks_like_heading(paragraphs, i, questions=not dialogue):
+            starts[i] = HEADING
+        elif not dialogue and p.text.rstrip().endswith("?") and _looks_like_heading(paragraphs, i, questions=True):
+            # the cleaner keeps statement-shaped subheadings but can leave a question one
+            # ("What happens next?") in the body even when the article has other headings
             starts[i] = HEADING
     for i in _turn_starts(paragraphs, speakers):
         starts.setdefault(i, SPEAKER)
     return starts
 
 
-def _looks_like_heading(paragraphs: tuple[Paragraph, ...], i: int) -> bool:
-    """A subheading the cleaner left in the body: one short unpunctuated line before prose."""
+def _looks_like_heading(paragraphs: tuple[Paragraph, ...], i: int, *, questions: bool = False) -> bool:
+    """A subheading the cleaner left in the body: one short unpunctuated line before prose.
+
+    With ``questions``, a short question line ("Where is this going?") counts too.
+    """
     text = paragraphs[i].text.strip()
-    if "\n" in text or not text[:1].isupper() or text[-1:] in ".!?:;,\"”’)":
+    question = questions and text.endswith("?") and len(text.split()) >= R.HEADING_QUESTION_MIN_WORDS
+    if "\n" in text or not text[:1].isupper() or (text[-1:] in ".!?:;,\"”’)" and not question):
         return False
+    if question and re.search(r"[.!?;:\"“”]", text[:-1]):
+        return False  # a question inside a longer utterance or a quotation, not a heading
     if len(text.split()) > R.HEADING_MAX_WORDS or re.search(r"\d:\d", text):
         return False
-    nxt = paragraphs[i + 1].text if i + 1 < len(paragraphs) else ""
-    return len(nxt.split()) >= R.HEADING_FOLLOWER_MIN_WORDS
+    follow = [p.text for p in paragraphs[i + 1 : i + 3]]
+    if follow and len(follow[0].split()) >= R.HEADING_FOLLOWER_MIN_WORDS:
+        return True
+    # a short one-sentence lead after the heading, then more prose, is still the body
+    return (
+        len(follow) == 2
+        and follow[0].rstrip()[-1:] in ".!?”\""
+        and sum(len(t.split()) for t in follow) >= 2 * R.HEADING_FOLLOWER_MIN_WORDS
+    )
 
 
 @dataclass(frozen=True)
@@ -363,7 +386,8 @@ def _titled(
         area = Counter()
         for bag in bags[a:b]:
             area.update(bag)
-        title = _title(run, speakers[a:b], starts[a], a == 0, area, article, remarked)
+        before = paragraphs[a - 1].heading if a else None
+        title = _title(run, speakers[a:b], starts[a], a == 0, area, article, remarked, before)
         title = _unique(title, titles, lambda t, n: f"{t} ({n})")
         slug = _unique(slugify(title), slugs, lambda s, n: f"{s[:56]}-{n}")
         titles.add(title.lower())
@@ -387,8 +411,12 @@ def _title(
     area: Counter,
     article: Counter,
     remarked: set[str],
+    heading_before: str | None = None,
 ) -> str:
     lead = run[0]
+    question = lead.text.rstrip().endswith("?") and len(lead.text.split()) <= R.HEADING_MAX_WORDS
+    if kind == HEADING and question and (not lead.heading or lead.heading == heading_before):
+        return _clean_heading(lead.text)  # a question subheading in the body, under an earlier heading
     if lead.heading:
         return _clean_heading(lead.heading)
     if kind == HEADING:  # a heading-shaped paragraph left in the body
@@ -405,7 +433,9 @@ def _title(
         return _cue_title(lead) or _phrase_title(run, area, article) or f"Further remarks by {name}"
     if first and not speaker:
         return R.INTRO_TITLE
-    return _cue_title(lead) or _phrase_title(run, area, article) or R.INTRO_TITLE
+    # "Overview" is the opening area's name only; a later area with no usable phrase is
+    # named by the words it uses most, relative to the rest of the article.
+    return _cue_title(lead) or _phrase_title(run, area, article) or _keyword_title(run, area, article) or R.INTRO_TITLE
 
 
 def _clean_heading(text: str) -> str:
@@ -475,9 +505,13 @@ def _phrase_title(run: tuple[Paragraph, ...], area: Counter, article: Counter) -
     sentences = [_first_sentence(p) for p in run[:4]]
     if run[0].sentences[1:2]:
         sentences.insert(1, run[0].sentences[1].text)
-    for pos, sentence in enumerate(sentences):
+    # in speeches many openers are in the speaker's voice; later paragraphs are a reserve
+    reserve = [_first_sentence(p) for p in run[4:10]]
+    for pos, sentence in enumerate(sentences + reserve):
+        if pos >= len(sentences) and candidates:
+            break
         phrase = _noun_phrase(sentence)
-        if not phrase:
+        if not phrase or any(_bare(w) in R.SPEAKER_VOICE_WORDS for w in phrase.split()):
             continue
         words = content_words(phrase)
         if not words:
@@ -491,6 +525,36 @@ def _phrase_title(run: tuple[Paragraph, ...], area: Counter, article: Counter) -
     if not candidates:
         return None
     return max(candidates)[2]
+
+
+def _keyword_title(run: tuple[Paragraph, ...], area: Counter, article: Counter) -> str | None:
+    """'Ukraine and Javelins': the area's most characteristic names, as written.
+
+    Names (capitalised inside a sentence) are preferred, since without a parser a bare
+    lower-case word may as well be a verb; failing names, the single top word is used.
+    """
+    surface: dict[str, str] = {}
+    names: set[str] = set()
+    for p in run:
+        for m in _WORD.finditer(p.text):
+            word, stem = m.group(0), _token(m.group(0))
+            if not stem:
+                continue
+            before = p.text[: m.start()].rstrip()
+            mid_sentence = bool(before) and before[-1] not in ".!?:“\"—"
+            if word[:1].isupper() and mid_sentence:
+                names.add(stem)
+                surface[stem] = _POSSESSIVE.sub("", word)
+            else:
+                surface.setdefault(stem, word.lower())
+    usable = [w for w in area if w in surface and area[w] >= 2 and len(w) >= 4
+              and w not in R.SPEAKER_VOICE_WORDS and w not in R.GENERIC_TITLE_WORDS]
+    pool = [w for w in usable if w in names] or usable
+    ranked = sorted(pool, key=lambda w: (-(area[w] * area[w] / article[w]), -area[w], w))[: 2 if pool and pool[0] in names else 1]
+    if not ranked:
+        return None
+    text = " and ".join(surface[w] for w in ranked)
+    return text[:1].upper() + text[1:]
 
 
 def _first_sentence(p: Paragraph) -> str:
@@ -507,6 +571,8 @@ def _plural(word: str) -> bool:
     return len(w) > 3 and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is", "as", "os"))
 
 
+_CONTRACTED_VERB = re.compile(r"[’'](?:ve|re|ll|d|m)$")
+
 _DETERMINERS = frozenset("the a an its their his her our this these those some many most each".split())
 
 
@@ -516,12 +582,16 @@ def _noun_phrase(sentence: str) -> str | None:
     if not words:
         return None
     start = 0
-    if _bare(words[0]) in R.LEADING_CLAUSE_WORDS:
-        comma = next((j for j, w in enumerate(words[:20]) if w.endswith(",")), None)
+    # "In addition, despite his denials that ..., Trump ...": clauses can stack, so a
+    # second leading clause after the first comma is skipped too (bounded: two at most).
+    for _ in range(2):
+        if start >= len(words) or _bare(words[start]) not in R.LEADING_CLAUSE_WORDS:
+            break
+        comma = next((j for j, w in enumerate(words[start : start + 20], start) if w.endswith(",")), None)
         if comma is not None:
             start = comma + 1
-        elif _bare(words[0]) in {"but", "and", "yet", "so", "also"}:
-            start = 1
+        elif _bare(words[start]) in {"but", "and", "yet", "so", "also"}:
+            start += 1
         else:
             return None
     out: list[str] = []
@@ -533,6 +603,8 @@ def _noun_phrase(sentence: str) -> str | None:
             break
         if w in {"—", "–", "-"}:
             break
+        if out and _CONTRACTED_VERB.search(bare):
+            break  # "the reason | they’ve been": a pronoun with a contracted auxiliary is a clause
         if out and _plural(out[-1]) and w.isalpha() and w.islower() and bare not in _NP_GLUE:
             break  # "navies | patrol the sea": a bare word after a plural noun is its verb
         clean = w.rstrip(",;:.!?)”\"—–")
@@ -540,6 +612,10 @@ def _noun_phrase(sentence: str) -> str | None:
         if clean != w or "(" in w:
             break
     if not out or _bare(out[0]) in R.DANGLING_STARTS:
+        return None
+    if out[0][:1] in "“\"‘" or _bare(out[0]).replace("’", "'").split("'")[0] in R.DANGLING_STARTS:
+        return None  # quoted speech, or "There’s ...", "It’s ...": not a theme
+    if " ".join(_bare(w) for w in out if _bare(w) not in _DETERMINERS) in R.EMPTY_TITLE_PHRASES:
         return None
     return _tidy_phrase(out)
 

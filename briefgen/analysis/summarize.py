@@ -29,6 +29,10 @@ PENALTY_DANGLING = 0.5
 DANGLING_POSITION_FACTOR = 0.3
 PENALTY_UNFINISHED = 0.6  # no sentence-final punctuation: a heading or fragment
 PENALTY_PHATIC = 1.0  # "Thank you", "I'm delighted to hand over": courtesy, not content
+PENALTY_APPARATUS = 3.0  # "Note: ...", "Table 1. ...": table furniture, never a summary
+# "THE PRESIDENT: I tell you what, ...": a turn's opening line with its label still on is
+# transcript furniture and, in practice, an ice-breaker rather than the bottom line.
+PENALTY_LABEL = 1.0
 # A candidate sharing this much of its vocabulary with a chosen sentence repeats it.
 REDUNDANT_OVERLAP = 0.6
 
@@ -82,6 +86,8 @@ def summarize_overview(paragraphs: tuple[Paragraph, ...], limit: int = 4) -> tup
 def _candidates(paragraphs: tuple[Paragraph, ...]) -> list[_Candidate]:
     out = []
     for k, p in enumerate(paragraphs):
+        if R.APPARATUS_START.match(p.text):
+            continue  # a caption or table note: it neither summarises nor counts as content
         for j, s in enumerate(p.sentences):
             if s.text.strip():
                 out.append(_Candidate(len(out), k, s.text, p.id, Counter(content_words(s.text)), j == 0))
@@ -142,6 +148,10 @@ def _score(c: _Candidate, context: Counter, context_sq: float, position) -> floa
         score -= PENALTY_DANGLING
     if bare & R.PHATIC_WORDS:
         score -= PENALTY_PHATIC
+    if R.APPARATUS_START.match(c.text):
+        score -= PENALTY_APPARATUS
+    if R.SPEAKER_LABEL.match(c.text):
+        score -= PENALTY_LABEL
     return score
 
 
