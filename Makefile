@@ -6,7 +6,7 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 
-.PHONY: site test test-fast serve venv clean offline browser pdfdeps
+.PHONY: bench site test test-fast serve venv clean offline browser pdfdeps
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PY) >/dev/null 2>&1 || { echo "error: $(PY) not found; install Python 3.11+ (or run: make PY=python3)"; exit 1; }
@@ -23,7 +23,7 @@ site: $(STAMP) pdfdeps
 	$(BIN)/briefgen check
 
 ## make offline: the site zipped for file:// (no server, search works) in dist/briefings-offline.zip
-offline: $(STAMP)
+offline: $(STAMP) pdfdeps
 	$(BIN)/briefgen build --offline
 
 # The browser tests drive Debian's Chromium (Playwright's own browser download is not used).
@@ -55,6 +55,11 @@ test-fast: $(STAMP)
 ## make serve: live preview at http://127.0.0.1:8000
 serve: $(STAMP)
 	$(BIN)/briefgen serve
+
+## make bench: scale benchmark (N = 1, 10, 100, 1000 articles); writes BENCHMARKS.md. Not part of make test.
+BENCH_ARGS ?= --n 1,10,100,1000 --pdf-max 100
+bench: $(STAMP) pdfdeps
+	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf site dist .pytest_cache
