@@ -311,3 +311,84 @@ def test_one_huge_line_still_becomes_paragraphs():
 ])
 def test_odd_input_never_raises(text, fmt):
     assert isinstance(doc(text, fmt), Document)
+
+
+# --- held-out fixes: transcripts, disclosures, tables, struck text, question headings ---
+
+
+def test_accented_speaker_label_opens_a_turn():
+    d = doc(
+        "MINISTER ROE:  We met today. Talks were good.\n\n"
+        "PRESIDENT ÅSTRÖM:  Thank you, Minister. We agree on trade.\n\n"
+        "Our ports will stay open to both sides.", "md")
+    assert [(b.speaker, b.text) for b in d.blocks] == [
+        ("Minister Roe", "We met today. Talks were good."),
+        ("President Åström", "Thank you, Minister. We agree on trade."),
+        ("President Åström", "Our ports will stay open to both sides."),
+    ]
+
+
+def test_single_label_speech_strips_the_label_and_names_the_speaker():
+    d = doc(
+        "Main Hall  \nSpringfield, Ohio\n\n3:15 P.M. EDT\n\n"
+        "THE GOVERNOR:  Thank you all for coming today.\n\n"
+        "We built this bridge together, and we will keep it open.", "md")
+    assert [(b.kind, b.speaker, b.text) for b in d.blocks] == [
+        ("paragraph", "The Governor", "Thank you all for coming today."),
+        ("paragraph", "The Governor", "We built this bridge together, and we will keep it open."),
+    ]
+
+
+def test_one_word_label_after_prose_is_not_a_speaker():
+    d = doc("Trade grew fast this year. Exports rose.\n\nWARNING: prices may rise again soon.")
+    assert all(b.speaker is None for b in d.blocks)
+
+
+def test_venue_lines_above_time_stamp_are_dropped_not_headings():
+    d = doc("City Hall\n\nAnytown, Kansas\n\n10:02 A.M. CDT\n\n"
+            "Good morning. It is a fine day to open a school.\n\nWe start with the youngest pupils first.")
+    assert headings(d) == []
+    assert body(d)[0] == "Good morning. It is a fine day to open a school."
+
+
+def test_funding_disclosures_go_aside_and_name_the_authors():
+    d = doc(BODY + "\n\nThe second paragraph of the article goes on here.\n\n"
+            "Jane Roe received funding from the Example Trust\n\n"
+            "John Doe has previously received relevant research funding from the Example Trust.")
+    assert body(d) == [BODY, "The second paragraph of the article goes on here."]
+    assert headings(d) == []
+    assert d.meta.author == "Jane Roe; John Doe"
+
+
+def test_body_sentence_with_has_no_interest_stays_body():
+    d = doc(BODY + "\n\nVladimir Petrov has no interest in a deal this year.")
+    assert body(d)[-1] == "Vladimir Petrov has no interest in a deal this year."
+
+
+def test_html_table_caption_note_and_source_go_aside():
+    html = (
+        "<html><body><p>" + BODY + "</p><div><div><p>Table 2. Tariff Rounds</p></div>"
+        "<table><tr><td>1990</td><td>Round A</td></tr></table>"
+        "<div><p><strong>Source:</strong> Agency data.</p><p><strong>Note:</strong> * Figures rounded.</p></div></div>"
+        "<p>The next paragraph of prose follows the table here.</p></body></html>"
+    )
+    d = doc(html, "html")
+    assert body(d) == [BODY, "The next paragraph of prose follows the table here."]
+    assert "Table 2. Tariff Rounds" in d.aside and "Note: * Figures rounded." in d.aside
+
+
+def test_plain_caption_and_note_lines_are_not_body():
+    d = doc(BODY + "\n\nFigure 3: Exports by Year\n\nNote: Data are estimates.\n\nExports rose again in the spring.")
+    assert body(d) == [BODY, "Exports rose again in the spring."]
+
+
+def test_struck_text_is_dropped_keeping_the_correction():
+    md = "We sent <s>40</s> \\[400\\] trucks to the port.\n\nThey arrived on time."
+    assert body(doc(md, "md"))[0] == "We sent [400] trucks to the port."
+    html = "<html><body><p>We sent <del>40</del> [400] trucks.</p><p>They came.</p></body></html>"
+    assert body(doc(html, "html"))[0] == "We sent [400] trucks."
+
+
+def test_short_question_line_between_prose_is_a_heading():
+    d = doc(BODY + "\n\nWhat comes next?\n\nTalks resume in May, and both sides expect a long round.")
+    assert headings(d) == ["What comes next?"]

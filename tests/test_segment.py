@@ -33,6 +33,9 @@ def sentences(text: str) -> list[str]:
     ("Wait... Then what? Well… Fine.", ["Wait...", "Then what?", "Well…", "Fine."]),
     ("See No. 10 and St. Petersburg. Done.", ["See No. 10 and St. Petersburg.", "Done."]),
     ("No final stop", ["No final stop"]),
+    # a dotted citation before its number is one token, in or out of brackets
+    ("A measure (S.Res. 12) was tabled; it stalled. Later it died.",
+     ["A measure (S.Res. 12) was tabled; it stalled.", "Later it died."]),
 ])
 def test_split_sentences(text, want):
     assert sentences(text) == want

@@ -41,6 +41,7 @@ class _Raw:
     title_like: bool = False  # h1, or an element whose class says title/headline
     lines: tuple[str, ...] = ()  # the source lines of a plain-text block
     meta_table: bool = False  # "Key: value" lines, read into the metadata and dropped
+    aside: bool = False  # furniture of a dropped table (caption, notes, source): set aside
 
 
 def clean(source: Source) -> Document:
@@ -76,12 +77,39 @@ def _read_text(text: str) -> list[_Raw]:
         if len(lines) > 1 and all(R.META_TABLE_KEYS.match(line) for line in lines):
             out.append(_Raw("paragraph", _norm(" ".join(lines)), lines=lines, meta_table=True))
             continue
-        if len(lines) > 1 and (any(len(line) > R.WRAP_WIDTH for line in lines[:-1]) or any(map(_header_line, lines))):
+        headers = len(lines) > 1 and any(map(_header_line, lines))
+        if len(lines) > 1 and (any(len(line) > R.WRAP_WIDTH for line in lines[:-1])
+                               or (headers and len(lines) < R.WRAP_MIN_LINES)):
             # Not hard-wrapped: one paragraph per line.
             out.extend(_Raw("paragraph", _norm(line), lines=(line,)) for line in lines)
         else:
-            out.append(_Raw("paragraph", _norm(" ".join(lines)), lines=lines))
+            for group in _wrapped_paragraphs(lines):
+                out.append(_Raw("paragraph", _norm(" ".join(group)), lines=group))
     return out
+
+
+def _wrapped_paragraphs(lines: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A hard-wrapped block cut where a line had room for more, and around bylines and date lines.
+
+    This is how a text with no blank lines at all still gets its paragraphs.
+    """
+    if len(lines) < R.WRAP_MIN_LINES:
+        return [lines]
+    width = max(len(line) for line in lines)
+    groups: list[tuple[str, ...]] = []
+    start = 0
+    for i, line in enumerate(lines):
+        if _header_line(line):
+            if start < i:
+                groups.append(lines[start:i])
+            groups.append((line,))
+            start = i + 1
+        elif i < len(lines) - 1 and len(line) + 1 + len(lines[i + 1].split(" ", 1)[0]) <= width:
+            groups.append(lines[start:i + 1])
+            start = i + 1
+    if start < len(lines):
+        groups.append(lines[start:])
+    return groups
 
 
 def _header_line(line: str) -> bool:
@@ -139,8 +167,38 @@ def _md_inline(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     text = R.MD_LINK.sub(link, text)
     text = R.MD_REF_LINK.sub(r"\1", text)
     text = R.MD_AUTOLINK.sub("", text)
-    text = R.MD_HTML_TAG.sub("", text)
+    text = R.MD_STRUCK.sub("", text)
+    text = R.MD_HTML_TAG.sub(_md_tag_space, text)
     return _md_inline_plain(text), tuple(links)
+
+
+def _md_tag_space(m: re.Match[str]) -> str:
+    """A raw HTML tag removed: a block tag leaves a space, an inline one nothing."""
+    name = re.match(r"</?([A-Za-z][A-Za-z0-9-]*)", m.group(0))
+    return " " if name and name.group(1).lower() in R.MD_BLOCK_TAGS else ""
+
+
+def _drop_raw_elements(line: str) -> tuple[str, str | None]:
+    """A Markdown line without its raw <script>/<iframe>/... elements and their content.
+
+    Returns the line and, when an element is still open at its end, the closing tag that
+    ends it on a later line. One pass: every search starts where the last one ended.
+    """
+    out: list[str] = []
+    low = line.lower()
+    pos = 0
+    while True:
+        m = R.MD_RAW_DROP_OPEN.search(line, pos)
+        if m is None:
+            out.append(line[pos:])
+            return "".join(out), None
+        out.append(line[pos:m.start()])
+        close = f"</{m.group(1).lower()}"
+        end = low.find(close, m.end())
+        if end < 0:
+            return "".join(out), close
+        gt = line.find(">", end)
+        pos = len(line) if gt < 0 else gt + 1
 
 
 def _md_inline_plain(text: str) -> str:
@@ -169,14 +227,29 @@ def _read_markdown(text: str) -> tuple[list[_Raw], dict[str, str]]:
             para.clear()
 
     fenced = False
+    dropping: str | None = None  # closing tag of a raw <script>/<iframe> block still open
     for raw_line in body.split("\n"):
         line = raw_line.rstrip()
+        if dropping is not None:
+            end = line.lower().find(dropping)
+            if end < 0:
+                if not line.strip():
+                    # A blank line ends an unclosed embed too, so one stray tag cannot swallow the article.
+                    dropping = None
+                    flush()
+                continue
+            gt = line.find(">", end)
+            line = line[gt + 1:] if gt >= 0 else ""
+            dropping = None
+            if not line.strip():
+                continue
         if R.MD_FENCE.match(line):
             flush()
             fenced = not fenced
             continue
         if fenced:
             continue  # code is not article prose
+        line, dropping = _drop_raw_elements(line)
         if not line.strip():
             flush()
             continue
@@ -245,16 +318,30 @@ def _read_html(text: str) -> tuple[list[_Raw], dict[str, str]]:
         if best is not None and len(best.get_text()) >= R.ARTICLE_SHARE * total:
             root = best
             break
+    furniture: list[_Raw] = []
     for table in root.find_all("table"):
         # A table of short cells is data or page metadata, not prose.
         if max((len(_norm(c.get_text())) for c in table.find_all(("td", "th"))), default=0) < 200:
+            wrapper = table.parent
             table.extract()
+            if _table_wrapper(wrapper, root):
+                # Its caption, notes and source line belong to the table, not the body.
+                furniture.extend(replace(r, kind="paragraph", aside=True) for r in _walk_html(wrapper))
+                wrapper.extract()
     total = len(root.get_text())
     for tag in root.find_all(True):
         marks = " ".join(tag.get("class") or ()) + " " + str(tag.get("id") or "")
         if marks.strip() and R.CHROME_CLASS.search(marks) and len(tag.get_text()) < 0.25 * total:
             tag.extract()
-    return _walk_html(root), hints
+    return _walk_html(root) + furniture, hints
+
+
+def _table_wrapper(wrapper: object, root: Tag) -> bool:
+    """Whether a dropped table's parent is a small box holding only its furniture."""
+    return (
+        isinstance(wrapper, Tag) and wrapper is not root and wrapper.name in R.TABLE_WRAPPER_TAGS
+        and len(_norm(wrapper.get_text())) <= R.TABLE_FURNITURE_MAX_CHARS
+    )
 
 
 def _html_hints(soup: BeautifulSoup) -> dict[str, str]:
@@ -379,6 +466,8 @@ def _hints_from_mapping(data: dict[str, object]) -> dict[str, str]:
             value = _as_text(lowered.get(key), field)
             if value and field in ("author", "organisation") and value.lower().startswith(("http://", "https://")):
                 continue  # a link, not a name
+            if value and field == "source_url" and not value.lower().startswith(("http://", "https://")):
+                continue  # javascript:, data: and the like must never become the article's link
             if value:
                 hints[field] = value
                 break
@@ -492,6 +581,7 @@ def _judge(raws: list[_Raw], hints: dict[str, str], fmt: str) -> Document:
             _read_meta_table(raw.lines, hints)
     raws = [r for r in raws if r.text and not r.meta_table]
     title, raws = _take_title(raws, hints, fmt)
+    raws = _drop_venue(raws)
     dates: list[tuple[int, str]] = []  # (priority, iso date)
     authors: list[str] = []
     orgs: list[str] = []
@@ -500,6 +590,9 @@ def _judge(raws: list[_Raw], hints: dict[str, str], fmt: str) -> Document:
     tail = False
     for raw in raws:
         text = raw.text
+        if raw.aside or (len(text) <= R.SHORT_BLOCK and R.TABLE_NOTE.match(text)):
+            aside.append(text)
+            continue
         if R.TAIL_SECTION.match(text):
             tail = True
             continue
@@ -527,6 +620,7 @@ def _judge(raws: list[_Raw], hints: dict[str, str], fmt: str) -> Document:
     blocks = _trim_headings(blocks)
     blocks = tuple(b for big in blocks for b in _split_giant(big))
     aside_t = tuple(dict.fromkeys(aside))
+    disclosed: list[str] = []  # co-authors each write their own disclosure: all are named
     for text in aside_t:
         orgs.extend(_organisations(text))
         bio = _is_bio(text)
@@ -534,7 +628,9 @@ def _judge(raws: list[_Raw], hints: dict[str, str], fmt: str) -> Document:
         if bio:
             authors.append(bio.group("name"))
         elif disclosure:
-            authors.append(disclosure.group("name"))
+            disclosed.append(disclosure.group("name"))
+    if disclosed:
+        authors.append("; ".join(dict.fromkeys(disclosed)))
     meta = Meta(
         title=title,
         author=hints.get("author") or (authors[0] if authors else None),
@@ -544,6 +640,25 @@ def _judge(raws: list[_Raw], hints: dict[str, str], fmt: str) -> Document:
         source_url=hints.get("source_url"),
     )
     return Document(meta=meta, blocks=blocks, aside=aside_t)
+
+
+def _drop_venue(raws: list[_Raw]) -> list[_Raw]:
+    """Drop the venue/dateline lines above a transcript's opening time stamp."""
+    for i, raw in enumerate(raws[:R.VENUE_MAX_LINES + 1]):
+        if raw.kind == "paragraph" and R.TIME_STAMP.match(raw.text):
+            before = raws[:i]
+            if all(_venue_line(r.text) for r in before):
+                return raws[i:]
+            return raws
+    return raws
+
+
+def _venue_line(text: str) -> bool:
+    """A short line that is not a sentence: a place ("East Room") or a city and state."""
+    return (
+        len(text) <= R.VENUE_MAX_CHARS and text[-1] not in ".!?”\""
+        and not R.BYLINE.match(text) and not _read_date_line(text, [])  # those carry metadata
+    )
 
 
 def _take_title(raws: list[_Raw], hints: dict[str, str], fmt: str) -> tuple[str | None, list[_Raw]]:
@@ -652,7 +767,7 @@ def _set_aside_bios(kept: list[_Raw], aside: list[str]) -> list[_Raw]:
 def _transcript(kept: list[_Raw]) -> tuple[Block, ...]:
     """Blocks with speaker turns read: labels off, speakers on, stage directions out."""
     labelled = sum(1 for r in kept if r.kind == "paragraph" and _speaker_label(r.text))
-    if labelled < 2:
+    if labelled < 2 and not _single_speaker(kept):
         return tuple(Block(r.kind, r.text, None, r.links) for r in kept)
     out: list[Block] = []
     speaker: str | None = None
@@ -678,16 +793,31 @@ def _transcript(kept: list[_Raw]) -> tuple[Block, ...]:
     return tuple(out)
 
 
+def _single_speaker(kept: list[_Raw]) -> bool:
+    """A one-speaker speech: its only label opens the first sentence-like paragraph."""
+    for raw in kept:
+        if raw.kind != "paragraph":
+            continue
+        m = _speaker_label(raw.text)
+        if m:
+            return len((m.group("label") or "").split()) >= R.SINGLE_LABEL_MIN_WORDS
+        if len(raw.text) > 80 or raw.text[-1] in ".!?”\"":
+            return False  # prose came first: the label is not a turn opener
+    return False
+
+
 def _text_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """Short standalone lines between paragraphs in plain text are subheadings."""
     out = list(blocks)
+    spoken = any(b.speaker is not None for b in blocks)  # a question in a transcript is asked, not a heading
     for i, block in enumerate(out):
         if block.kind != "paragraph" or block.speaker is not None or i + 1 >= len(out):
             continue
         text = block.text
+        question = not spoken and text[-1] == "?" and len(text.split()) <= R.QUESTION_HEADING_MAX_WORDS
         if (
             _title_ok(text, R.HEADING_MAX_CHARS, R.HEADING_MAX_WORDS)
-            and text[-1] not in R.HEADING_END_PUNCT + "”\""
+            and (text[-1] not in R.HEADING_END_PUNCT + "”\"" or question)
             and out[i + 1].kind == "paragraph"
             and len(out[i + 1].text) > len(text)
             and (i == 0 or out[i - 1].kind == "paragraph")

@@ -12,10 +12,13 @@ import re
 # --- HTML ---------------------------------------------------------------------------
 
 # Elements that never hold article prose: code, embeds, site chrome and controls.
+# Struck-through text (<s>, <del>, <strike>) is a correction's withdrawn words: transcripts
+# write "<s>400</s> [4,000]", and only the bracketed correction was meant.
 DROP_TAGS: frozenset[str] = frozenset({
     "script", "style", "iframe", "noscript", "nav", "header", "footer", "aside", "form",
     "button", "svg", "template", "head", "select", "option", "input", "textarea", "canvas",
     "video", "audio", "object", "embed", "map", "figcaption", "dialog", "menu",
+    "s", "del", "strike",
 })
 
 # Elements that flow inside a line of text: removing them must not add a space, or
@@ -51,7 +54,22 @@ MD_LINK = re.compile(r"\[([^\]\n]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"\n
 MD_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
 MD_REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.M)
 MD_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]*>")
+# Raw struck-through HTML in Markdown, dropped with its words (see DROP_TAGS). Bounded
+# runs with no "<" inside, so a stray unclosed "<s>" drops nothing and costs linear time.
+MD_STRUCK = re.compile(r"<(s|del|strike)(?:\s[^<>]{0,200})?>[^<]{0,500}</\1\s*>", re.I)
 MD_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+# Raw HTML elements in Markdown whose content is code or an embed, never prose: dropped
+# with their content (a <script> body must not become article text). The attribute run is
+# bounded so a line of many unclosed "<script" costs linear time.
+MD_RAW_DROP_OPEN = re.compile(r"<(script|style|iframe|noscript|template|textarea|svg|object|math)\b[^>\n]{0,2000}>", re.I)
+# Block-level raw HTML tags in Markdown: removing one must leave a space, or
+# "<summary>Click</summary>Trade" would read "ClickTrade".
+MD_BLOCK_TAGS: frozenset[str] = frozenset({
+    "address", "article", "aside", "blockquote", "br", "dd", "details", "dialog", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
+    "td", "tfoot", "th", "thead", "tr", "ul",
+})
 # Emphasis: the markers hug the words (*word*, **two words**); a lone * in "5 * 3" stays.
 MD_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]*?\S)\1")
 MD_EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
@@ -142,9 +160,30 @@ BIO_MAX = 600
 
 # Funding notes have a body sentence's shape ("The institute receives funding from ..."),
 # so like bios they are set aside only in the article's leading or trailing run.
-FUNDING_NOTE = re.compile(
-    r"^(?:[A-Z][\w’'\-]+(?:\s(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3})\s(?:receives?|has received|have received) funding from"
+# Past tense and qualifiers too ("X received funding from", "X has previously received
+# relevant research funding from"), and the other disclosure shapes: "X has no ..." and
+# "X is a trustee/member of ...". A disclosure may lack its full stop.
+_NAME = r"[A-Z][\w’'\-]+(?:\s(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3}"
+_FUNDING = (
+    r"(?:(?:has|have)\s)?(?:previously\s|also\s|currently\s)?(?:receives?|received)\s"
+    r"(?:[\w\-]+\s){0,3}?funding\sfrom"
+    # plural nouns only, so a body sentence "X has no interest in peace" never matches
+    r"|(?:has|have)\sno\s(?:[\w\-]+\s){0,3}?(?:interests|affiliations|conflicts)\b"
+    # roles a disclosure names; plain "member"/"fellow" are left to BIO (a job, not a tie)
+    r"|(?:is|was)\san?\s(?:unpaid\s|honorary\s)?(?:trustee|board\smember|unpaid\s\w+)\sof"
 )
+FUNDING_NOTE = re.compile(r"^(?:" + _NAME + r")\s(?:" + _FUNDING + r")")
+
+# A table's caption ("Table 1. Rounds of Talks", "Figure 2: Trade") and its note line
+# ("Note: * In 2015, ..."): short blocks that label data, set aside rather than read as body.
+TABLE_NOTE = re.compile(
+    r"(?i)^(?:(?:table|figure|fig\.|exhibit|chart|graph|box)\s+[A-Z]?\d{1,3}(?:[.\-]\d{1,3})?\s*[.:]\s+\S"
+    r"|notes?\s*:\s*\S)"
+)
+# A dropped data table's parent element that holds only its furniture (caption, notes,
+# source) when its text is at most this long; a bigger parent also holds article prose.
+TABLE_WRAPPER_TAGS: frozenset[str] = frozenset({"div", "figure", "section"})
+TABLE_FURNITURE_MAX_CHARS = 600
 
 # Plain-text metadata tables: two or more "Key: value" lines with these keys.
 META_TABLE_KEYS = re.compile(
@@ -187,7 +226,7 @@ BYLINE = re.compile(r"^(?:by|written by|words by|story by)\s+(?P<names>[A-Z][^.!
 
 # "X does not work for..." / "X has disclosed...": the subject of a disclosure is the author.
 DISCLOSURE_SUBJECT = re.compile(
-    r"^(?P<name>[A-Z][\w’'\-]+(?:\s(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3})\s(?:does not work for|has disclosed|receives funding|has received funding)"
+    r"^(?P<name>" + _NAME + r")\s(?:does not work for|has disclosed|" + _FUNDING + r")"
 )
 
 # Who published it: "produced by the X, Inc. (X)", "published by X", "© 2024 X".
@@ -201,9 +240,17 @@ ORGANISATION = (
 # "THE PRESIDENT:", "MS. ROE:", "Q:": an upper-case label then a colon opens a turn.
 # Up to six words so "PRIME MINISTER ROE OF NEW ZEALAND" fits; no lower-case letter,
 # so an ordinary sentence with a colon ("The banner read: ...") never matches.
+# Accented Latin capitals (À-Ö, Ø-Þ) count as capitals: "PRESIDENT NIINISTÖ:"-style labels of
+# non-English names must open a turn, or every later paragraph keeps the previous speaker.
+_UC = "A-ZÀ-ÖØ-Þ"
 SPEAKER_LABEL = re.compile(
-    r"^(?:(?P<q>Q)[ \t]+(?=[A-Z“\"])|(?P<label>Q|(?:[A-Z][A-Z.’'\-]*\.?|[A-Z]\.)(?:[ \t]+(?:[A-Z][A-Z.’'\-]*|OF|THE|AND|DE|VON|VAN|AL-?[A-Z]*)){0,5})[ \t]*:[ \t]+)"
+    r"^(?:(?P<q>Q)[ \t]+(?=[A-Z“\"])|(?P<label>Q|(?:[UC][UC.’'\-]*\.?|[UC]\.)(?:[ \t]+(?:[UC][UC.’'\-]*|OF|THE|AND|DE|VON|VAN|AL-?[UC]*)){0,5})[ \t]*:[ \t]+)"
+    .replace("UC", _UC)
 )
+# A transcript with one label only (a single-speaker speech) opens with it; a lone label is
+# read as a speaker when it has two words or more ("THE PRESIDENT:"), since a one-word
+# upper-case lead ("WASHINGTON:") is more often a dateline than a speaker.
+SINGLE_LABEL_MIN_WORDS = 2
 # Words that are in upper case for emphasis or as acronyms, not people: a paragraph
 # starting "NOTE:" or "UPDATE:" is not a speaker turn.
 NOT_SPEAKERS: frozenset[str] = frozenset({
@@ -224,6 +271,10 @@ STAGE_ONLY = re.compile(r"^\([^()]{1,60}\)$")
 
 # Transcript time stamps: "8:32 A.M. EST", "10:05 a.m. ET".
 TIME_STAMP = re.compile(r"^\d{1,2}:\d{2}\s*[AaPp]\.?\s*[Mm]\.?(?:\s*[A-Z]{2,4})?\.?$")
+# Lines above a transcript's opening time stamp are its venue or dateline ("Rose Garden",
+# "Troy, Alabama"), never subheadings: up to this many lines, each at most this long.
+VENUE_MAX_LINES = 4
+VENUE_MAX_CHARS = 100
 
 # --- Plain-text structure -------------------------------------------------------------
 
@@ -231,12 +282,22 @@ TIME_STAMP = re.compile(r"^\d{1,2}:\d{2}\s*[AaPp]\.?\s*[Mm]\.?(?:\s*[A-Z]{2,4})?
 HEADING_MAX_CHARS = 100
 HEADING_MAX_WORDS = 14
 HEADING_END_PUNCT = ".!?;:,"
+# A short standalone question ("Where does this leave us?") between prose paragraphs is a
+# subheading too, outside transcripts; longer questions are rhetorical body lines.
+QUESTION_HEADING_MAX_WORDS = 10
 # A title: a little longer than a heading is allowed ("Remarks by ... Summit").
 TITLE_MAX_CHARS = 200
 TITLE_MAX_WORDS = 30
 
 # A line longer than this is not hard-wrapped: each such line is its own paragraph.
 WRAP_WIDTH = 100
+
+# A hard-wrapped text with no blank lines at all still has paragraphs: a wrapper fills
+# each line of a paragraph until the next word does not fit, so inside a block of at
+# least WRAP_MIN_LINES lines, a line that had room for the next line's first word (the
+# block's longest line taken as the width) ended a paragraph. Short blocks are left
+# alone: an address or a two-line heading is not wrapped prose.
+WRAP_MIN_LINES = 6
 
 # A block longer than this with no paragraph breaks is split at sentence ends into
 # paragraphs of about PARAGRAPH_TARGET characters, so one giant line still reads.

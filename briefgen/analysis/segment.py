@@ -99,6 +99,8 @@ def _is_end(text: str, m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
     if low in NEVER_END:
         return False
     nxt = after.group(1).lower() if after else ""
+    if "." in word and nxt[:1].isdigit():
+        return False  # a dotted citation and its number: "H.R. 12", "S.Res. 4", "U.S.C. 101"
     if low in MAYBE_END or _DOTTED.match(word):
         return nxt in SENTENCE_OPENERS
     return True
