@@ -159,3 +159,26 @@ def test_publications_and_sources_after_prepositions_are_not_places() -> None:
 def test_unlisted_two_word_place_needs_a_place_prefix() -> None:
     e = entities("Talks in Port Verra failed.", "Talks in Ilse Marten failed.", "A call from Halvorsen came.")
     assert e.places == ("Port Verra",)
+
+
+# --- held-out review: people named without a title
+
+def test_bare_name_whose_surname_recurs_alone_is_a_person() -> None:
+    e = entities("Similarly, Olek Brandtsen met the envoy in Oslo.", "Critics say Brandtsen’s plan failed.")
+    assert e.people == ("Olek Brandtsen",)
+
+
+def test_bare_two_word_name_repeated_whole_is_not_a_person() -> None:
+    # A company is repeated whole; only a surname standing alone marks a person.
+    e = entities("Hollis Marton builds engines.", "Workers at Hollis Marton cheered.")
+    assert e.people == ()
+
+
+def test_plural_role_before_two_names_tags_both() -> None:
+    e = entities("The state refused to hand over generals Ana Rojas and Luis Ortega to the court.")
+    assert e.people == ("Ana Rojas", "Luis Ortega")
+
+
+def test_name_with_diacritics_after_speaker_role() -> None:
+    e = entities("On Monday the parliamentary speaker, Dragan Petrović, said talks would resume.")
+    assert e.people == ("Dragan Petrović",)

@@ -59,6 +59,26 @@ def test_long_form_comma_or_short_form() -> None:
     assert terms("The Republic of Northern Islands, or RNI, objected.") == {"RNI": "Republic of Northern Islands"}
 
 
+def test_long_form_or_short_form_without_comma() -> None:
+    assert terms("A new body (called the Coastal Defence Board or CDB) was formed.") == {
+        "CDB": "Coastal Defence Board"}
+
+
+def test_acronym_of_roman_numeral_letters_is_still_an_acronym() -> None:
+    # I, C, D, M, L also spell Roman numerals; only I/V/X ones are list markers.
+    assert terms("The Inland Canal Commission (ICC) ruled.") == {"ICC": "Inland Canal Commission"}
+    assert terms("The Maritime Council (MC) met.") == {"MC": "Maritime Council"}
+
+
+@pytest.mark.parametrize("text, term, expansion", [
+    # "Head on X Y (XYH)": the acronym puts the head noun last.
+    ("The Treaty on Coastal Fisheries (CFT) lapsed.", "CFT", "Treaty on Coastal Fisheries"),
+    ("The Agreement on Digital Services (DSA) stalled.", "DSA", "Agreement on Digital Services"),
+])
+def test_head_noun_moved_last(text: str, term: str, expansion: str) -> None:
+    assert terms(text) == {term: expansion}
+
+
 @pytest.mark.parametrize("text", [
     "Talks with the Federation of Atlantis (Atlantis) stalled.",  # a name, not an acronym
     "The vote passed 12-0 (Atlantis abstained).",  # a remark in parentheses
@@ -71,6 +91,8 @@ def test_long_form_comma_or_short_form() -> None:
     "They met in Atlanta (ATA) last week.",  # one word spelling a whole acronym is chance
     "Sanctions hit the shipping firms (CRX) hard.",  # letters not spelled by the words before
     "Trade with Ruritania, or RX, grew.",  # ", or SF," whose letters are not spelled
+    "Ships from Ruritania or RX sailed.",  # "X or SF" whose letters are not spelled
+    "The Office of Trade (OTX) opened.",  # head-last: "Trade" does not spell "ot"
 ])
 def test_not_a_definition(text: str) -> None:
     assert terms(text) == {}

@@ -312,3 +312,53 @@ def test_any_text_gives_verbatim_quotes_without_crashing(texts: list[str]) -> No
 
 def test_marks_of_leftover_code_are_not_quotes() -> None:
     assert quotes('Banks write <script>alert("entity")</script> and <img src="x"> in notices.') == ()
+
+
+# --- held-out review: speakers and terms -----------------------------------------------
+
+def test_lookalike_named_in_an_earlier_paragraph_is_not_the_speaker() -> None:
+    found = quotes("A man who looked like Tom Baker stood up.", "I said, “Welcome.”",
+                   "And he said, “It was all her doing.”", speaker="The Mayor")
+    assert [(q.text, q.speaker) for q in found] == [
+        ("Welcome.", "The Mayor"), ("It was all her doing.", None)]
+
+
+def test_contracted_pronoun_is_never_the_speaker() -> None:
+    q = one("My uncle had a saying. He’d say, “Never trust a calm sea.”")
+    assert q.speaker == "My uncle"
+
+
+def test_contracted_pronoun_with_no_antecedent_stays_unattributed() -> None:
+    q = one("It was late. She’d say, “Nothing good happens after midnight.”")
+    assert q.speaker is None
+
+
+def test_quote_split_by_as_x_would_say_is_one_speakers() -> None:
+    found = quotes("“Nothing is settled,” as my grandmother would say, “until it is settled.”")
+    assert [(q.kind, q.speaker) for q in found] == [
+        ("statement", "my grandmother"), ("statement", "my grandmother")]
+
+
+def test_noun_of_saying_by_speaker_that_quote() -> None:
+    q = one("Promises by the chief negotiator that “no deal will be signed without a vote” fell flat.")
+    assert (q.kind, q.speaker) == ("statement", "chief negotiator")
+
+
+def test_second_verb_of_a_coordinated_subject_attributes_to_it() -> None:
+    q = one("Member states have agreed to talk and have committed “to reform the rules” soon.")
+    assert (q.kind, q.speaker) == ("statement", "Member states")
+
+
+def test_short_quote_before_a_noun_is_a_scare_quoted_term() -> None:
+    q = one('Some critics have asserted "smash-and-grab" tactics, and talks stalled.')
+    assert (q.kind, q.speaker) == ("term", None)
+
+
+def test_short_quote_before_an_adverb_stays_a_statement() -> None:
+    q = one("The minister said “never” again when asked.")
+    assert q.kind == "statement"
+
+
+def test_names_given_after_a_noun_like_joke_are_terms() -> None:
+    found = quotes("Some parents — not a joke — named their baby “Rocket” or “Rockette.” Truly.")
+    assert [q.kind for q in found] == ["term", "term"]

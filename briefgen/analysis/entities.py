@@ -121,11 +121,38 @@ def find_entities(paragraphs: tuple[Paragraph, ...], glossary: tuple[GlossaryEnt
     """People, organisations and places mentioned in ``paragraphs``, in order of first mention."""
     expansions = {g.term: g.expansion for g in glossary}
     found: list[_Found] = []
+    caps: dict[str, int] = {}  # how often each capitalised word stands in the text
     for index, paragraph in enumerate(paragraphs):
         if paragraph.speaker:
             found.extend(_speaker(paragraph.speaker, (index, -1)))
-        found.extend(_scan(paragraph.text, index, expansions))
-    return _collect(found)
+        tokens = _tokens(paragraph.text)
+        for t in tokens:
+            if t.text[:1].isupper():
+                caps[t.text] = caps.get(t.text, 0) + 1
+        found.extend(_scan(paragraph.text, tokens, index, expansions))
+    return _collect(_confirm_names(found, caps))
+
+
+def _confirm_names(found: list[_Found], caps: dict[str, int]) -> list[_Found]:
+    """Bare "Given Surname" runs are people when the surname also stands alone elsewhere.
+
+    "Vladimir Putin met …" then "… Putin’s war": a later surname-only mention is how
+    prose refers back to a person; a company ("Acme Robotics") is repeated whole.
+    """
+    full: dict[str, int] = {}
+    for f in found:
+        if f.kind == "maybe":
+            last = f.display.split()[-1]
+            full[last] = full.get(last, 0) + 1
+    out: list[_Found] = []
+    for f in found:
+        if f.kind != "maybe":
+            out.append(f)
+            continue
+        last = f.display.split()[-1]
+        if caps.get(last, 0) > full[last]:
+            out.append(_Found(f.order, "person", f.display, f.key))
+    return out
 
 
 def _speaker(label: str, order: tuple[int, int]) -> list[_Found]:
@@ -146,16 +173,17 @@ def _tokens(text: str) -> list[_Token]:
     prev_end = 0
     for m in TOKEN.finditer(text):
         word = m.group()
-        start, end = m.span()
-        gap = text[prev_end:start]
-        joined = gap == " " or (bool(gap) and not gap.strip())
         if word[0].islower() and word not in CONTEXT_WORDS and word[-1] not in ".s" and "-" not in word:
             # Most words: lower case and no clue to a name. One placeholder stands for a
-            # stretch of them, which keeps this hot loop short.
-            prev_end = end
+            # stretch of them, which keeps this hot loop short (checked before anything
+            # else is computed for the word).
+            prev_end = m.end()
             if not out or out[-1] is not _FILLER:
                 append(_FILLER)
             continue
+        start, end = m.span()
+        gap = text[prev_end:start]
+        joined = gap == " " or (bool(gap) and not gap.strip())
         sentence_start = not out or (gap != " " and SENTENCE_GAP.search(gap) is not None)
         if word[-1] == "." and not _keeps_dot(word):
             word, end = word[:-1], end - 1  # the full stop ends a sentence: leave it in the gap
@@ -254,9 +282,8 @@ def _hyphen_compound(word: str) -> bool:
     return head in PLACES or head in DEMONYMS or parts[0] in KNOWN_ORG_ACRONYMS or not parts[-1][:1].isalpha()
 
 
-def _scan(text: str, index: int, expansions: dict[str, str]) -> list[_Found]:
+def _scan(text: str, tokens: list[_Token], index: int, expansions: dict[str, str]) -> list[_Found]:
     """Every entity mention in one paragraph."""
-    tokens = _tokens(text)
     found: list[_Found] = []
     for run_first, run_stop in _runs(tokens):
         if run_stop - run_first == 1 and tokens[run_first].text.casefold() in COMMON_CAPS:
@@ -267,8 +294,34 @@ def _scan(text: str, index: int, expansions: dict[str, str]) -> list[_Found]:
             if tokens[k].text == "and" and tokens[k + 1].text.casefold() in TITLES:
                 found.extend(_classify(text, tokens, first, k, index, expansions))
                 first = k + 1
-        found.extend(_classify(text, tokens, first, run_stop, index, expansions))
+            elif tokens[k].text == "and" and _two_names(tokens, first, k, run_stop):
+                # "generals Ana Rojas and Luis Ortega": two people sharing the role before.
+                head = _classify(text, tokens, first, k, index, expansions)
+                found.extend(head)
+                if any(f.kind == "person" for f in head):
+                    display = _span(text, tokens, k + 1, run_stop)
+                    found.append(_Found((index, tokens[k + 1].start), "person", display, display.casefold()))
+                    first = run_stop
+                else:
+                    first = k + 1
+                break
+        if first < run_stop:
+            found.extend(_classify(text, tokens, first, run_stop, index, expansions))
     return found
+
+
+def _two_names(tokens: list[_Token], first: int, k: int, stop: int) -> bool:
+    """Whether tokens[first:k] and tokens[k+1:stop] are each a 2-4-word personal name."""
+    return (2 <= k - first <= 4 and 2 <= stop - k - 1 <= 4
+            and _name_after(tokens, first, k) == k and _name_after(tokens, k + 1, stop) == stop)
+
+
+def _bare_name(tokens: list[_Token], first: int, stop: int) -> bool:
+    """Whether tokens[first:stop] reads like "Given Surname": 2-3 title-case name words."""
+    if not 2 <= stop - first <= 3 or _name_after(tokens, first, stop) != stop:
+        return False
+    return all(len(t.text) >= 2 and t.text[1:].islower() and t.text.isalpha()
+               for t in tokens[first:stop]) and len(tokens[stop - 1].text) >= 3
 
 
 def _classify(text: str, tokens: list[_Token], first: int, stop: int, index: int,
@@ -323,6 +376,9 @@ def _classify(text: str, tokens: list[_Token], first: int, stop: int, index: int
     if locative and _plausible_place(tokens, first, stop):
         display = _span(text, tokens, first, stop)
         return [_Found(order, "place", display, display.casefold())]
+    if not locative and _bare_name(tokens, first, stop):
+        display = _span(text, tokens, first, stop)
+        return [_Found(order, "maybe", display, display.casefold())]  # see _confirm_names
     return []
 
 
@@ -382,8 +438,11 @@ def _titled_person(tokens: list[_Token], first: int, stop: int) -> tuple[int, in
         return None
     # A lower-case role just before: "the team coach, Pak Song-jin", "leader Kim Jong Un".
     before = first - 1
+    role = tokens[before].text.casefold() if before >= 0 else ""
+    if role.endswith("s") and role[:-1] in TITLES | ROLE_WORDS:
+        role = role[:-1]  # "generals Ana Rojas and Luis Ortega"
     if (before >= 0 and not _capitalised(tokens[before].text)
-            and tokens[before].text.casefold() in TITLES | ROLE_WORDS):
+            and role in TITLES | ROLE_WORDS):
         end = _name_after(tokens, first, stop)
         if end == stop and end - first >= 2:
             return first, end

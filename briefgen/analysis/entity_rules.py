@@ -70,6 +70,7 @@ ROLE_WORDS: frozenset[str] = frozenset({
     "engineer", "entrepreneur", "businessman", "businesswoman", "billionaire", "dissident",
     "defector", "medallist", "medalist", "champion", "warlord", "emperor", "king", "queen",
     "prince", "princess", "general", "colonel", "soldier", "veteran", "spokesman",
+    "speaker",  # "the parliamentary speaker, Ana Rojas,": a chamber's presiding officer
 })
 
 # Head words of organisation names: a capitalised run containing one of them names an

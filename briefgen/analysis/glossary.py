@@ -46,8 +46,9 @@ SF_LEAD_WORDS = frozenset({"or", "the", "hereafter", "hereinafter", "also", "kno
 SF_QUALIFIER = re.compile(r"(?:FY|CY|FFY)\s?\d{2,4}|\d{4}|\d{1,2}(?:st|nd|rd|th)", re.I)
 
 # A short form made only of these letters is a Roman numeral ("(II)", "(XIV)"), a list
-# marker rather than an acronym.
-ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
+# marker rather than an acronym. Only I, V and X: list markers never reach L, C, D or M,
+# and those letters start common acronyms ("ICC", "MC", "DC", "CD").
+ROMAN_NUMERAL = re.compile(r"[IVX]+")
 
 # Corporate suffixes that follow a long form after a comma ("Institute, Inc. (ERA
 # Institute)"); they are not spelled by the short form.
@@ -79,7 +80,9 @@ WORD = re.compile(r"[^\s/]+")
 # Short forms of one hyphen-free word in "LF, or SF," must be all capitals here: the
 # pattern is common in prose ("China, or Beijing,") and only an acronym makes it a
 # definition.
-OR_DEFINITION = re.compile(r",\s+or\s+(?:the\s+)?([A-Z][A-Z0-9.&\-]{1,11})(?=[,;.)]|\s+(?:is|was|has|had)\b)")
+# The comma is optional ("the Presidential Council or PC"): the strict spelling below,
+# where every content word must spell a letter, keeps plain "X or Y" prose out.
+OR_DEFINITION = re.compile(r",?\s+or\s+(?:the\s+)?([A-Z][A-Z0-9.&\-]{1,11})(?=[,;.)]|\s+(?:is|was|has|had)\b)")
 
 # How far back a long form may start, in characters per word of its window: enough for
 # "Intercontinental" and its neighbours, small enough that a line full of parentheses
@@ -88,6 +91,10 @@ CHARS_PER_WORD = 24
 
 # The last word before a parenthesis.
 LAST_WORD = re.compile(r"(\S+)\s*$")
+
+# Prepositions after the head noun of a long form whose acronym puts the head last:
+# "Agreement on Electronic Commerce (ECA)", "Convention on Cluster Munitions (CCM)".
+HEAD_LAST_PREPOSITIONS = frozenset({"on", "of", "for"})
 
 # Max extra letters one word may contribute beyond its initial ("Intercontinental" -> IC,
 # "coronavirus" -> COVI); more than this and a single long word would spell anything.
@@ -203,13 +210,32 @@ def _long_form_before(before: str, term: str, tail: str) -> GlossaryEntry | None
         spans = spans[:-1]
     spans = spans[-window:]
     words = tuple(_clean_word(candidate[s:e]) for s, e in spans)
-    start = _spell(words, letters, strict=False)
+    # A strict head-last reading beats one that borrows letters from inside words
+    # ("Agreement on Digital Trade (DTA)" is not "Digital Trade").
+    start = _head_last(words, letters)
+    if start is None:
+        start = _spell(words, letters, strict=False)
     if start is None:
         return None
     expansion = _trim(candidate[spans[start][0]:end])
     if not expansion or expansion.casefold() == term.casefold():
         return None
     return GlossaryEntry(term, expansion)
+
+
+def _head_last(words: tuple[str, ...], letters: str) -> int | None:
+    """Start of "Head on X Y" spelling X Y H (head noun moved last), matched strictly."""
+    if len(letters) < 3:
+        return None
+    for h in range(len(words) - 3, -1, -1):
+        if words[h + 1] not in HEAD_LAST_PREPOSITIONS or words[h][:1] != letters[-1] \
+                or words[h] in MINOR_WORDS:
+            continue
+        rest = words[h + 2:]
+        start = _spell(rest, letters[:-1], strict=True)
+        if start is not None and all(w in MINOR_WORDS for w in rest[:start]):
+            return h
+    return None
 
 
 def _cut_tail(pattern: re.Pattern[str], text: str) -> str:

@@ -190,6 +190,7 @@ DISPLAY_VERBS: frozenset[str] = frozenset({"read", "reads", "reading"})
 # a long one is the subject's own characterisation, so a statement.
 NAMING_VERBS: frozenset[str] = frozenset({
     "call", "calls", "called", "calling",
+    "name", "names", "named", "naming",  # "naming their son “Rocket”": a label
 })
 
 # Before a quote, these let a quote be read as a modifier: "a “don't attack me” mindset".
@@ -253,13 +254,63 @@ LEADING_PREPOSITIONS: frozenset[str] = frozenset({
 # Determiners stripped from the front of a speaker ("the committee" → "committee").
 ARTICLES: frozenset[str] = frozenset({"the", "a", "an"})
 # Possessive determiners that may open a speaker's noun phrase ("his spokesman").
-POSSESSIVES: frozenset[str] = frozenset({"his", "her", "its", "their", "our"})
+POSSESSIVES: frozenset[str] = frozenset({"his", "her", "its", "their", "our", "my"})
 
 # Pronoun subjects. He/she/I/we stand for a person; they/it for an organisation, a
 # document or a group.
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
 FIRST_PERSON: frozenset[str] = frozenset({"i", "we"})
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "it"})
+
+# Contractions a pronoun subject carries in speech ("He’d say", "She’ll tell you",
+# "I’ve said"): the pronoun is the subject, never the whole token.
+PRONOUN_CONTRACTION = r"(?:['’](?:d|ll|s|ve|re|m))"
+
+# Lower-case nouns for a person that, after a possessive, make a sentence subject a
+# pronoun can refer to ("My dad had a saying. He’d say, “…”"): a transcript's
+# speakers name relatives and colleagues this way rather than by name.
+PERSON_NOUNS: frozenset[str] = frozenset({
+    "dad", "father", "mom", "mum", "mother", "grandfather", "grandmother", "grandpa",
+    "grandma", "brother", "sister", "son", "daughter", "wife", "husband", "uncle", "aunt",
+    "friend", "boss", "colleague", "teacher", "coach", "mentor", "neighbour", "neighbor",
+})
+
+# Words after which a name is an object or a comparison, not a subject ("looked like X",
+# "met with X", "a letter to X"): a pronoun in a later paragraph does not refer back to
+# such a name.
+NON_SUBJECT_PRECEDERS: frozenset[str] = frozenset({
+    "like", "unlike", "with", "to", "by", "of", "for", "from", "about", "against", "than",
+    "at", "into", "toward", "towards", "without", "between", "among", "including", "via",
+    "resembled", "resembles", "named", "called", "met", "meet", "meets", "saw", "see",
+})
+
+# Nouns of saying: in "<noun> by <speaker> that “…”" ("assurances by the chair that
+# “…”") the quote is the speaker's words, though no speech verb is used.
+SPEECH_NOUNS: frozenset[str] = frozenset({
+    "assurance", "assurances", "reassurance", "reassurances", "claim", "claims",
+    "statement", "statements", "warning", "warnings", "promise", "promises", "pledge",
+    "pledges", "insistence", "denial", "denials", "assertion", "assertions", "remark",
+    "remarks", "comment", "comments", "suggestion", "suggestions", "admission",
+    "admissions", "allegation", "allegations", "announcement", "announcements",
+    "declaration", "declarations", "vow", "vows", "threat", "threats", "argument",
+    "arguments", "insinuation", "insinuations", "boast", "boasts",
+})
+# Joiners of the speaker in that form: "assurances by X that", "claims from X that".
+SPEECH_NOUN_BY: frozenset[str] = frozenset({"by", "from"})
+# How many words the speaker of that form may have.
+SPEECH_NOUN_SPEAKER_WORDS = 8
+
+# Words after a one- or two-word quote that are not the noun it modifies ("said “no”
+# again", "called it “unfair” yesterday"): with these the quote is not a scare-quoted
+# modifier.
+NOT_MODIFIED_NOUNS: frozenset[str] = frozenset({
+    "again", "instead", "too", "either", "anyway", "here", "there", "now", "today",
+    "yesterday", "tonight", "tomorrow", "earlier", "later", "once", "twice", "first",
+    "last", "afterwards", "repeatedly", "publicly", "privately", "not", "no", "nor",
+})
+# The quote of a scare-quoted modifier is at most this many words ("“hostage-taking”
+# tactics"); longer quotes before a noun are speech.
+MODIFIER_QUOTE_WORDS = 2
 
 # Title and honorific words: before a name they are the person's role ("Rear Admiral",
 # "Indo-Pacific Commander", "Prime Minister"), and they prove a capitalised run is a person.

@@ -211,6 +211,12 @@ def _mask(text: str, spans: list[_Span]) -> str:
     return "".join(parts)
 
 
+# "He’d", "I’ve": read as the bare pronoun, so a contraction is never taken for a name.
+_CONTRACTED_PRONOUN = re.compile(
+    "(" + "|".join(sorted(R.PERSON_PRONOUNS | R.FIRST_PERSON | R.GROUP_PRONOUNS)) + ")"
+    + R.PRONOUN_CONTRACTION)
+
+
 def _tokens(masked: str, lo: int, hi: int) -> list[_Tok]:
     """Tokens of masked[lo:hi], offsets into the paragraph; a word's final full stop dropped."""
     out = []
@@ -224,7 +230,9 @@ def _tokens(masked: str, lo: int, hi: int) -> list[_Tok]:
             continue
         if t.endswith(".") and t[:-1].lower() not in R.ABBREVIATIONS and "." not in t[:-1]:
             t, b = t[:-1], b - 1
-        out.append(_Tok(t, t.lower(), a, b, "w"))
+        low = t.lower()
+        c = _CONTRACTED_PRONOUN.fullmatch(low) if len(low) < 8 else None
+        out.append(_Tok(t, c.group(1) if c else low, a, b, "w"))
     return out
 
 
@@ -260,7 +268,7 @@ class _Cue:
 def _ends_with(toks: list[_Tok], i: int, phrase: tuple[str, ...]) -> bool:
     """Whether the words ending at token ``i`` are ``phrase``."""
     n = len(phrase)
-    if i - n + 1 < 0:
+    if i - n + 1 < 0 or i >= len(toks):  # "According." closing a paragraph has no "to" after it
         return False
     return all(toks[i - n + 1 + j].kind == "w" and toks[i - n + 1 + j].low == phrase[j] for j in range(n))
 
@@ -297,7 +305,9 @@ def _left_cue(toks: list[_Tok]) -> _Cue | None:
                 return _Cue(kind, i - len(phrase) + 1, words)
         low = t.low
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if low in R.SPEECH_VERBS and not t.text[0].isupper() or (low in R.SPEECH_VERBS and i == 0):
+        # "not a joke", "a note": after "a"/"an" the word is a noun, not a speech verb.
+        noun = i > 0 and toks[i - 1].low in ("a", "an") and not low.endswith("ing")
+        if not noun and (low in R.SPEECH_VERBS and not t.text[0].isupper() or (low in R.SPEECH_VERBS and i == 0)):
             if low not in R.WEAK_SPEECH_VERBS or nxt is None or nxt.low in ("that", ":", ",") \
                     or _after_document(toks, i):
                 return _Cue("speech", i, words)
@@ -488,6 +498,13 @@ def _subject_across_comma(text: str, toks: list[_Tok], b: int, v: int, depth: in
             t = toks[k]
             if t.kind == "w" and t.low in R.SPEECH_VERBS and t.low not in R.WEAK_SPEECH_VERBS:
                 return _subject_before(text, toks, k, depth + 1)
+        if toks[b - 1].low == "and" and (b == v or toks[b].low in R.SUBJECT_VERB_FILLERS):
+            # "Members have agreed to X and have committed “…”": one subject, two verbs.
+            a = _segment_start(toks, b - 1)
+            s = _skip_adjunct(toks, a, b - 1)
+            e = _np_end(toks, s, b - 1)
+            if s < e < b - 1 and toks[e].low in R.SUBJECT_VERB_FILLERS | R.SPEECH_VERBS:
+                return _who(text, toks, s, e)
     return None
 
 
@@ -581,6 +598,14 @@ def _right_attribution(text: str, toks: list[_Tok], body: str) -> _Who | None:
         return _after_cue(text, toks, i + 1)
     if _ends_with(toks, i + 1, R.ACCORDING_TO):
         return _after_cue(text, toks, i + 2)
+    if toks[i].low == "as":
+        # "“…,” as my mother would say, “…”": the speaker of both halves.
+        for v in range(i + 1, min(len(toks), i + 8)):
+            if toks[v].kind != "w":
+                return None
+            if toks[v].low in R.SPEECH_VERBS and v > i + 1:
+                return _subject_before(text, toks[i:v + 1], v - i)
+        return None
     for v in range(i, min(len(toks), i + 12)):
         t = toks[v]
         if t.kind == "q" or t.low in ("that", ";", ":", "(") or t.low in R.CLAUSE_OPENERS - {"and"} \
@@ -596,12 +621,18 @@ def _is_modifier(left: list[_Tok], right: list[_Tok], quote: str) -> bool:
     if not left or not right or left[-1].kind != "w" or right[0].kind != "w":
         return False
     before = left[-1].low
-    if before not in R.MODIFIER_DETERMINERS and not before.endswith(("'s", "’s")):
-        return False
     after = right[0]
     if after.text[0].isupper() or after.low in R.FUNCTION_WORDS or after.low in R.SPEECH_VERBS:
         return False
-    return not quote.rstrip().endswith((".", "!", "?", ",", ";", ":"))
+    if quote.rstrip().endswith((".", "!", "?", ",", ";", ":")):
+        return False
+    if before in R.MODIFIER_DETERMINERS or before.endswith(("'s", "’s")):
+        return True
+    # "asserted “hostage-taking” tactics": a one- or two-word quote right before a
+    # lower-case noun is a scare-quoted modifier whatever precedes it.
+    return _words(quote) <= R.MODIFIER_QUOTE_WORDS and after.low not in R.NOT_MODIFIED_NOUNS \
+        and after.low not in R.CLAUSE_OPENERS and not after.low.endswith("ly") \
+        and not after.text[0].isdigit()
 
 
 # --- names for pronouns ------------------------------------------------------------------
@@ -669,6 +700,7 @@ class _Reading:
         self.sentence = -1  # sentence of the last name indexed
         self.found = False  # whether that sentence has named a person yet
         self.person: _Who | None = None  # first person of the latest sentence naming one
+        self.subject: _Who | None = None  # the latest such person not after "like", "with", …
         self.heads: dict[str, _Who] = {}  # "committee" -> the last "… Committee" named
         self.org: _Who | None = None  # the last organisation or document named
 
@@ -699,6 +731,8 @@ class _Reading:
                 who = _person(self.text, toks, i, j, known)
                 if who:
                     self.person, self.found = who, True
+                    if i == 0 or toks[i - 1].low not in R.NON_SUBJECT_PRECEDERS:
+                        self.subject = who
                     if who.name and len(who.name.split()) > 1:
                         known.add(who.name.split()[-1])  # "Trump" later means this person
             if all(t.low in R.NOT_NAME_WORDS for t in toks[i:j]):
@@ -731,6 +765,10 @@ def _resolve(who: _Who | None, para: Paragraph, here: _Reading, pos: int, mem: _
         return None
     if who.pronoun in R.FIRST_PERSON:
         return _Who(para.speaker, who.role) if para.speaker else None
+    if who.pronoun in R.PERSON_PRONOUNS:
+        kin = _kin_subject(here, pos)
+        if kin is not None:
+            return kin
     if who.pronoun in R.PERSON_PRONOUNS or who.pronoun in R.GROUP_PRONOUNS or who.head:
         known = mem.surnames
         for reading, upto in [(here, pos)] + [(r, len(r.text)) for r in mem.recent[::-1]]:
@@ -738,7 +776,8 @@ def _resolve(who: _Who | None, para: Paragraph, here: _Reading, pos: int, mem: _
             if who.pronoun in R.GROUP_PRONOUNS:
                 found = reading.org
             elif who.pronoun:
-                found = reading.person
+                # Across paragraphs only a subject is referred back to, not "looked like X".
+                found = reading.person if reading is here else reading.subject
             else:
                 found = reading.heads.get(who.head or "")
             if found is not None and found.name:
@@ -747,6 +786,20 @@ def _resolve(who: _Who | None, para: Paragraph, here: _Reading, pos: int, mem: _
             return mem.last_group
         return mem.last_person if who.pronoun else who
     return who
+
+
+def _kin_subject(here: _Reading, pos: int) -> _Who | None:
+    """"My dad had a saying. He’d say …": the previous sentence's "possessive + person noun"."""
+    ends = here.ends
+    n = bisect_right(here.end_offsets, pos)
+    if n == 0:
+        return None
+    start = ends[n - 2][1] if n >= 2 else 0
+    toks = _tokens(here.masked, start, min(ends[n - 1][1], start + 200))
+    if len(toks) >= 2 and toks[0].low in R.POSSESSIVES and toks[1].low in R.PERSON_NOUNS \
+            and not any(_name_word(t) for t in toks[2:]):
+        return _Who(_slice(here.text, toks, 0, 2))
+    return None
 
 
 def _remember(mem: _Memory, who: _Who | None) -> None:
@@ -801,9 +854,10 @@ def _quotes_in(para: Paragraph, nxt: Paragraph | None, mem: _Memory) -> list[Quo
         if n == 0 and not left and carry is None and mem.lead_in is not None:
             carry = ("statement", mem.lead_in)  # "…, the minister said:" ¶ "“…”"
         kind, who = _judge(text, left, right, body, prev, number, carry if n == 0 and not left else None)
+        first_person = who is not None and who.pronoun in R.FIRST_PERSON
         who = _resolve(who, para, here, s.open, mem)
-        if kind == "statement":
-            _remember(mem, who)
+        if kind == "statement" and not first_person:
+            _remember(mem, who)  # "I said" names the turn's speaker: no antecedent for "he"
         speaker, role = _clean_name(who, mem) if kind == "statement" else (None, None)
         out.append(Quote(body, para.id, kind, speaker, role, s.open + 1 + lead))
         prev = (kind, who, number)
@@ -846,6 +900,10 @@ def _judge(text: str, left: list[_Tok], right: list[_Tok], body: str,
     cue = _left_cue(left)
     if cue and cue.kind == "term":
         return "term", None
+    if cue is None or cue.kind == "quote":
+        by = _speech_noun_speaker(text, left)
+        if by is not None:
+            return "statement", by
     after = _right_attribution(text, right, body)
     near = cue is not None and cue.kind in ("speech", "according") and cue.distance <= R.SHORT_QUOTE_VERB_DISTANCE
     if after is not None and not near:
@@ -872,6 +930,19 @@ def _judge(text: str, left: list[_Tok], right: list[_Tok], body: str,
     if n >= R.LONG_QUOTE_WORDS and not _title_case(body):
         return "statement", None
     return "term", None
+
+
+def _speech_noun_speaker(text: str, left: list[_Tok]) -> _Who | None:
+    """The speaker of "assurances by the chair that “…”": a noun of saying, "by", a speaker."""
+    if len(left) < 4 or left[-1].low != "that":
+        return None
+    for k in range(len(left) - 2, max(0, len(left) - 2 - R.SPEECH_NOUN_SPEAKER_WORDS), -1):
+        t = left[k]
+        if t.kind != "w":
+            return None
+        if t.low in R.SPEECH_NOUN_BY and left[k - 1].low in R.SPEECH_NOUNS and k + 1 < len(left) - 1:
+            return _who(text, left, k + 1, len(left) - 1)
+    return None
 
 
 def _title_case(body: str) -> bool:
