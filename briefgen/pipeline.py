@@ -55,8 +55,9 @@ def analyse(source: Source, slug: str | None = None) -> Briefing:
     sections = find_areas(paragraphs)
     # 4. Direct quotations with their speakers.
     quotes = find_quotes(paragraphs)
-    # 5. Acronyms the article defines, in the body or in what was set aside (bios).
-    glossary = find_acronyms(tuple(p.text for p in paragraphs) + doc.aside)
+    # 5. Acronyms the article defines: in its headings and paragraphs, in reading order
+    #    (a heading may be the only place one is defined), or in what was set aside (bios).
+    glossary = find_acronyms(tuple(b.text for b in doc.blocks) + doc.aside)
     # 6. Summaries: verbatim sentences per area and for the overview.
     by_id = {p.id: p for p in paragraphs}
     areas = []
