@@ -7,7 +7,8 @@
   in its source article: an analyst's edit must not put words in a speaker's mouth;
 - a link to a page or a paragraph anchor (``source.md#p12``) that leads nowhere;
 - an area page (front matter ``area:``) with no summary left;
-- a conflict marker left behind by a merge.
+- a conflict marker left behind by a merge;
+- in the navigation (``.nav.yml``), a conflict marker or an entry for a page that is gone.
 
 The parsers read the Markdown the templates write, and tolerate what people do to it by
 hand: other quote marks, re-wrapped lines, emphasis, elisions marked with an ellipsis.
@@ -25,6 +26,7 @@ from briefgen.analysis.ingest import read_source
 from briefgen.errors import BriefgenError
 from briefgen.model import Paragraph
 from briefgen.pipeline import analyse, find_seeds, unique_slugs
+from briefgen.render import NAV_FILE
 from briefgen.spec import verbatim_pattern
 
 # A line that starts an attribution under a quotation: a dash of some kind, or <cite>.
@@ -66,6 +68,7 @@ def check_docs(docs: Path, seeds: Path) -> tuple[str, ...]:
         problems.append(str(exc))
         seed_files = ()
     by_slug = {slug: path for path, slug in unique_slugs(seed_files).items()}
+    problems += nav_problems(docs)
     cache: dict[Path, set[str] | None] = {}
     for page in sorted(docs.rglob("*.md")):
         rel = page.relative_to(docs)
@@ -115,6 +118,37 @@ def conflict_markers(lines: list[str]) -> list[tuple[int, str]]:
         elif inside and _CONFLICT_MID.match(line):
             out.append((n, "conflict marker left from a merge"))
     return out
+
+
+def nav_problems(docs: Path) -> list[str]:
+    """Conflict markers in the navigation file, and nav entries naming pages docs/ lacks."""
+    nav = docs / NAV_FILE
+    if not nav.is_file():
+        return []
+    text = nav.read_text(encoding="utf-8", errors="replace")
+    marks = [f"{nav}:{n}: {p}" for n, p in conflict_markers(text.splitlines())]
+    if marks:
+        return marks  # the YAML cannot be read until they are resolved
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        return [f"{nav}:1: not valid YAML, so the site will not build: {' '.join(str(exc).split())}"]
+    missing: list[str] = []
+    stack = [data.get("nav") if isinstance(data, dict) else None]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack += reversed(item)
+        elif isinstance(item, dict):
+            stack += reversed(list(item.values()))
+        elif isinstance(item, str) and item.endswith(".md") and not (docs / item).is_file():
+            missing.append(item)
+    lines = text.splitlines()
+    return [f"{nav}:{_line_of(lines, page)}: navigation names a page that does not exist: {page}" for page in missing]
+
+
+def _line_of(lines: list[str], needle: str) -> int:
+    return next((n for n, line in enumerate(lines, 1) if needle in line), 1)
 
 
 # ---------------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ How: Material's built-in ``offline`` plugin (Zensical has it too) is declared in
 mkdocs.yml but off unless ``BRIEFGEN_OFFLINE=true``, so the hosted site keeps its
 directory URLs. Left alone, that plugin adds a CDN copy of the ``iframe-worker`` shim to
 every page; a small config that INHERITs mkdocs.yml names a vendored copy instead, which
-the plugin then leaves alone.
+the plugin then leaves alone. With directory URLs off, pages get .html URLs, so the PDF
+buttons are re-pointed after the build, as the PDF step does for the hosted site.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from briefgen.config import Settings
 from briefgen.errors import BuildError
+from briefgen.pdf import relink_pdf_buttons
 
 # The environment toggle that mkdocs.yml's `offline: enabled: !ENV [...]` reads.
 OFFLINE_ENV = "BRIEFGEN_OFFLINE"
@@ -74,6 +76,8 @@ def build_offline_site(settings: Settings, site_dir: Path) -> None:
     shim.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(SHIM, shim)
     copy_pdfs(settings.site, site_dir)
+    # The offline pages are .html files, one folder up from where directory URLs put them.
+    relink_pdf_buttons(site_dir)
 
 
 def copy_pdfs(hosted: Path, offline: Path) -> tuple[Path, ...]:

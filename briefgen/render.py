@@ -7,9 +7,13 @@ in ``Markup`` by this module, so no source text can become Markdown, HTML or Jin
 Pages of one briefing, under ``docs/<briefing-slug>/``:
 
 - ``index.md``: the overview (bottom line, a card per area, source metadata)
-- ``NN-<area-slug>.md``: one page per friction area; the number keeps reading order,
-  because the site's navigation is built from file names, not written out in mkdocs.yml
+- ``NN-<area-slug>.md``: one page per friction area; the number keeps reading order
+  wherever pages are listed by file name (the PDF step, a file browser)
 - ``quotes.md``, ``glossary.md``, ``source.md`` (the cleaned article, ``#pN`` anchors)
+
+and, for the whole site, ``index.md`` (home), ``tags.md`` and ``.nav.yml``: the site's
+navigation, which mkdocs.yml INHERITs, so each briefing's section is titled with its
+article's title rather than its folder name.
 
 Generated Markdown is meant to be edited by hand and merged with later runs, so it is
 deterministic, has one paragraph or list item per line and no trailing whitespace.
@@ -41,6 +45,15 @@ _NOT_ESCAPABLE = frozenset("=~|:")
 # The tag listing page across all briefings (Material's built-in tags plugin fills it in
 # where the listing directive stands).
 TAGS_PAGE = "tags.md"
+# The site's navigation. mkdocs.yml says `INHERIT: docs/.nav.yml`, which MkDocs and
+# Zensical both read; a dotfile, so neither engine publishes it as a page of the site.
+NAV_FILE = ".nav.yml"
+# Titles of each briefing's fixed pages in the navigation, after its area pages.
+NAV_TAIL: tuple[tuple[str, str], ...] = (("Quotes", "quotes.md"), ("Glossary", "glossary.md"), ("Source text", "source.md"))
+# Raw-HTML PDF buttons name their PDF's site-root-relative path in this attribute, so the
+# PDF step can point each href at it from wherever the built page ends up (MkDocs and
+# Zensical resolve raw-HTML links differently, and the offline bundle has .html URLs).
+PDF_LINK_ATTR = "data-briefgen-pdf"
 # Style sheets live beside the templates and are published as docs/assets/...
 ASSETS_DIR = "assets"
 # Slugs name files and URLs: anything else is dropped rather than trusted.
@@ -52,6 +65,10 @@ _ABBR_TERM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.&/\- ]{0,40}$")
 _TAG_NAME = re.compile(r"^[\w][\w .,'\u2019&\-]{0,80}$")
 # Front matter values reach the themes' HTML unescaped (see _yaml_str).
 _FRONT_MATTER_SAFE = str.maketrans({"<": "\u2039", ">": "\u203a"})
+# Characters a YAML reader rejects or reads as a line break, which json.dumps leaves raw
+# when ensure_ascii is off: C1 controls and DEL (PyYAML refuses them), NEL and the Unicode
+# line/paragraph separators, lone surrogates and the two non-characters.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 # Characters a URL may hold and still be printed safely as a Markdown link target.
 _URL_CHARS = re.compile(r"^[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+$")
 
@@ -175,7 +192,32 @@ def render_library(briefings: tuple[Briefing, ...], templates: Path) -> tuple[Pa
     pages += read_assets(templates)
     for b in ordered:
         pages += render_briefing(b, env)
+    pages.append(Page(NAV_FILE, render_nav(ordered)))
     return tuple(pages)
+
+
+def render_nav(ordered: tuple[Briefing, ...]) -> str:
+    """The site navigation as YAML: home, tags, then a section per briefing in ``ordered``.
+
+    A section's first entry is the bare overview path, so with ``navigation.indexes`` the
+    section title itself links to the overview.
+    """
+    lines = [
+        "# The site's navigation, written by briefgen generate and read through mkdocs.yml's",
+        "# INHERIT. Reorder or retitle freely: your edits are merged with the next run's.",
+        "nav:",
+        f"  - {_yaml_str('Home')}: index.md",
+        f"  - {_yaml_str('Tags')}: {TAGS_PAGE}",
+    ]
+    for b in ordered:
+        slug = safe_slug(b.slug, "briefing")
+        lines.append(f"  - {_yaml_str(briefing_title(b))}:")
+        lines.append(f"      - {slug}/index.md")
+        for area, name in zip(b.areas, area_files(b.areas)):
+            title = _one_line(area.title) or safe_slug(area.slug, "area")
+            lines.append(f"      - {_yaml_str(title)}: {slug}/{name}")
+        lines += [f"      - {_yaml_str(title)}: {slug}/{name}" for title, name in NAV_TAIL]
+    return "\n".join(lines) + "\n"
 
 
 def read_assets(templates: Path) -> list[Page]:
@@ -193,7 +235,7 @@ def render_briefing(b: Briefing, env: jinja2.Environment) -> list[Page]:
     abbrs = abbr_lines(b)
     files = area_files(b.areas)
     title = briefing_title(b)
-    pdf_book = Markup(f'<a class="md-button" href="{slug}.pdf" download>Download PDF</a>')
+    pdf_book = pdf_button(f"{slug}.pdf", f"{slug}/{slug}.pdf", "Download PDF")
     overview = {
         "front": front_matter(
             title=title,
@@ -212,13 +254,14 @@ def render_briefing(b: Briefing, env: jinja2.Environment) -> list[Page]:
     }
     pages = [Page(f"{slug}/index.md", env.get_template("overview.md.j2").render(**overview))]
     for area, name in zip(b.areas, files):
+        area_pdf = f"{safe_slug(area.slug, 'area')}.pdf"
         ctx = {
             "front": front_matter(title=area.title, briefing=slug, area=safe_slug(area.slug, "area"), tags=area_tags(area)),
             "title": area.title,
             "briefing_title": title,
             "pdf": Markup(
-                f'<a class="md-button" href="../pdf/{safe_slug(area.slug, "area")}.pdf" download>Download PDF</a> '
-                f'<a class="md-button" href="../{slug}.pdf" download>Whole briefing (PDF)</a>'
+                pdf_button(f"../pdf/{area_pdf}", f"{slug}/pdf/{area_pdf}", "Download PDF") + " "
+                + pdf_button(f"../{slug}.pdf", f"{slug}/{slug}.pdf", "Whole briefing (PDF)")
             ),
             "summary": tuple(_ref(e.text, e.paragraph) for e in area.summary),
             "quotes": tuple(_quote_view(b, b.quotes[i], files) for i in area.quotes if b.quotes[i].kind == "statement"),
@@ -240,6 +283,15 @@ def render_briefing(b: Briefing, env: jinja2.Environment) -> list[Page]:
 # ---------------------------------------------------------------------------------------
 # Pieces of pages
 # ---------------------------------------------------------------------------------------
+
+
+def pdf_button(href: str, target: str, label: str) -> Markup:
+    """A download button for a PDF the PDF step publishes at ``target`` (site-root-relative).
+
+    ``href`` is right for MkDocs' directory URLs; after a build, the PDF step rewrites it
+    from the ``data-briefgen-pdf`` attribute for whatever URL the page really got.
+    """
+    return Markup(f'<a class="md-button" href="{href}" {PDF_LINK_ATTR}="{target}" download>{label}</a>')
 
 
 def safe_slug(slug: str, fallback: str) -> str:
@@ -283,9 +335,9 @@ def _yaml_str(value: str) -> str:
     # escaping it, so angle brackets become look-alikes that cannot open a tag. (Escaping
     # them as entities would show "&lt;" in the attributes the themes do escape.)
     text = json.dumps(_one_line(value).translate(_FRONT_MATTER_SAFE), ensure_ascii=False)
-    # YAML treats NEL and the Unicode line/paragraph separators as line breaks, which
-    # json.dumps leaves raw when ensure_ascii is off.
-    return text.replace("\u0085", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    # A JSON string is a YAML double-quoted scalar, but for the characters YAML reads
+    # differently (see _YAML_UNSAFE): those become \uXXXX escapes, which both read alike.
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def area_tags(area: Area) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from briefgen.config import load_settings
 from briefgen.pdf import (
     _make_markdown, _target_key, build_book, build_pdfs, clean_fragment, collect, make_env,
-    onepager_layouts, OnePager, para_refs, resolve_links, split_front_matter,
+    onepager_layouts, OnePager, para_refs, relink_html, relink_pdf_buttons, resolve_links, split_front_matter,
 )
 from briefgen.pipeline import analyse_file, generate
 
@@ -74,6 +74,39 @@ def test_links_to_targets_not_in_the_pdf_become_plain_text() -> None:
     assert _norm(root.text_content()) == "See all quotes and x."
 
 
+BUTTON = '<a class="md-button" href="../../pdf/trade.pdf" data-briefgen-pdf="north/pdf/trade.pdf" download>'
+
+
+@pytest.mark.parametrize("page_dir, href", [
+    ("north/02-trade", "../pdf/trade.pdf"),  # directory URLs (MkDocs, Zensical)
+    ("north", "pdf/trade.pdf"),  # .html URLs (the offline bundle)
+    ("", "north/pdf/trade.pdf"),  # the site's root
+])
+def test_pdf_button_href_is_made_relative_to_the_built_page(page_dir: str, href: str) -> None:
+    html = f"<p>x</p>{BUTTON}<a href='../x.pdf'>other</a>"
+    out = relink_html(html, page_dir)
+    assert out == f"<p>x</p>{BUTTON.replace('../../pdf/trade.pdf', href)}<a href='../x.pdf'>other</a>"
+
+
+def test_pdf_button_with_an_unsafe_target_is_left_alone() -> None:
+    for target in ("../../etc/passwd.pdf", "javascript:alert(1)", "north/x.html", "/north/a.pdf"):
+        html = BUTTON.replace("north/pdf/trade.pdf", target)
+        assert relink_html(html, "north") == html
+
+
+def test_relink_touches_only_pages_whose_links_change(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "north" / "02-trade").mkdir(parents=True)
+    (site / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    page = site / "north" / "02-trade" / "index.html"
+    page.write_text(BUTTON, encoding="utf-8")
+    assert relink_pdf_buttons(site) == (page,)
+    assert 'href="../pdf/trade.pdf"' in page.read_text(encoding="utf-8")
+    before = page.stat().st_mtime_ns
+    assert relink_pdf_buttons(site) == ()  # already right: not rewritten
+    assert page.stat().st_mtime_ns == before
+
+
 def test_paragraph_references_are_compact_runs_linked_when_present() -> None:
     assert para_refs((4, 5, 6, 9), {"source--p4", "source--p9"}) == (("4–6", "#source--p4"), ("9", "#source--p9"))
     assert para_refs((2,), set()) == (("2", None),)
@@ -124,6 +157,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
     shutil.copy(SEED, work / "seeds" / SEED.name)
     settings = load_settings(work / "mkdocs.yml").with_overrides(templates=ROOT / "templates")
     generate(settings)
+    site_page = settings.site / "china-russia-fractured-friendship" / "02-x" / "index.html"
+    site_page.parent.mkdir(parents=True)
+    site_page.write_text(BUTTON.replace("north/pdf/trade.pdf", "china-russia-fractured-friendship/pdf/x.pdf"))
     report = build_pdfs(settings, paper="a4", generated=GENERATED)
     briefing = analyse_file(SEED)
     slug = "china-russia-fractured-friendship"
@@ -145,6 +181,13 @@ def test_book_and_one_pagers_land_at_the_agreed_paths(built: dict) -> None:
     names = sorted(p.name for p in built["pdf_dir"].glob("*.pdf"))
     assert names == sorted(f"{a.slug}.pdf" for a in built["briefing"].areas)
     assert not built["report"].overflowing
+
+
+@pytest.mark.slow
+def test_pdf_step_points_the_sites_pdf_buttons_at_the_pdfs(built: dict) -> None:
+    page = built["settings"].site / built["slug"] / "02-x" / "index.html"
+    assert built["report"].relinked == (str(page),)
+    assert 'href="../pdf/x.pdf"' in page.read_text(encoding="utf-8")
 
 
 @pytest.mark.slow

@@ -12,7 +12,7 @@ import pytest
 from briefgen.model import (
     Area, Briefing, Entities, Extract, GlossaryEntry, Meta, Page, Paragraph, Quote, Sentence, Source,
 )
-from briefgen.render import area_files, md_escape, render_library, safe_url
+from briefgen.render import NAV_FILE, area_files, md_escape, render_library, safe_url
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -139,8 +139,8 @@ def test_front_matter_title_cannot_open_a_tag_in_the_theme() -> None:
 
 def test_page_set_and_names() -> None:
     assert sorted(render(briefing())) == [
-        "assets/briefgen.css", "index.md", "north/01-the-route.md", "north/02-trade.md",
-        "north/glossary.md", "north/index.md", "north/quotes.md", "north/source.md", "tags.md",
+        ".nav.yml", "assets/briefgen.css", "assets/briefgen.js", "index.md", "north/01-the-route.md",
+        "north/02-trade.md", "north/glossary.md", "north/index.md", "north/quotes.md", "north/source.md", "tags.md",
     ]
 
 
@@ -185,7 +185,7 @@ def test_quotes_page_groups_statements_by_speaker_unattributed_last() -> None:
 
 def test_overview_has_cards_pdf_link_and_source_metadata() -> None:
     text = render(briefing())["north/index.md"]
-    assert '<a class="md-button" href="north.pdf" download>Download PDF</a>' in text
+    assert '<a class="md-button" href="north.pdf" data-briefgen-pdf="north/north.pdf" download>Download PDF</a>' in text
     assert "[**The route**](01-the-route.md)" in text and "[**Trade**](02-trade.md)" in text
     assert "[https://example.org/north?a=1](https://example.org/north?a=1)" in text
     assert "Kim Lee · Some Institute · 2024-05-01" in text
@@ -194,6 +194,72 @@ def test_overview_has_cards_pdf_link_and_source_metadata() -> None:
 def test_area_page_links_its_pdf_relative_to_its_directory_url() -> None:
     text = render(briefing())["north/02-trade.md"]
     assert 'href="../pdf/trade.pdf"' in text and 'href="../north.pdf"' in text
+
+
+def test_pdf_buttons_name_their_pdf_from_the_site_root_for_the_post_build_relink() -> None:
+    text = render(briefing())["north/02-trade.md"]
+    assert 'href="../pdf/trade.pdf" data-briefgen-pdf="north/pdf/trade.pdf" download>Download PDF' in text
+    assert 'href="../north.pdf" data-briefgen-pdf="north/north.pdf" download>Whole briefing (PDF)' in text
+
+
+# --- the site navigation (docs/.nav.yml, INHERITed by mkdocs.yml) --------------------------
+
+
+def nav(*bs: Briefing) -> list[object]:
+    import yaml
+
+    data = yaml.safe_load(render(*bs)[NAV_FILE])
+    assert list(data) == ["nav"]  # INHERIT merges it into mkdocs.yml: nothing else may ride along
+    return data["nav"]
+
+
+def test_nav_titles_each_briefing_section_with_its_article_title_overview_first() -> None:
+    assert nav(briefing(title="China and Russia: A Fractured Friendship")) == [
+        {"Home": "index.md"},
+        {"Tags": "tags.md"},
+        {"China and Russia: A Fractured Friendship": [
+            "north/index.md",  # bare: with navigation.indexes the section title links to it
+            {"The route": "north/01-the-route.md"},
+            {"Trade": "north/02-trade.md"},
+            {"Quotes": "north/quotes.md"},
+            {"Glossary": "north/glossary.md"},
+            {"Source text": "north/source.md"},
+        ]},
+    ]
+
+
+def test_nav_lists_briefings_in_home_page_order_and_falls_back_to_the_slug() -> None:
+    untitled = Briefing(**{**briefing(slug="mid").__dict__, "meta": Meta(title=None)})
+    sections = [next(iter(item)) for item in nav(briefing(title="Zeta", slug="z"), untitled,
+                                                  briefing(title="alpha", slug="a"))][2:]
+    assert sections == ["alpha", "mid", "Zeta"]
+    home = render(briefing(title="Zeta", slug="z"), untitled, briefing(title="alpha", slug="a"))["index.md"]
+    assert home.index("(a/index.md)") < home.index("(mid/index.md)") < home.index("(z/index.md)")
+
+
+def test_nav_titles_from_hostile_source_text_stay_plain_text() -> None:
+    hostile = '</title><script>x</script> "q": [a, b] # c\n- d: {e}\x85\x7f'
+    b = briefing(title=hostile)
+    b = Briefing(**{**b.__dict__, "areas": (Area("r", "<b>" + hostile, ("p1",), (), ()),) + b.areas[1:]})
+    section = nav(b)[2]
+    title, entries = next(iter(section.items()))
+    assert title == '‹/title›‹script›x‹/script› "q": [a, b] # c - d: {e} \x7f'
+    assert entries[1] == {"‹b›" + title: "north/01-r.md"}
+    assert "<" not in render(b)[NAV_FILE]
+
+
+def test_a_reordered_nav_survives_the_next_generate(tmp_path: Path) -> None:
+    from briefgen.write import plan_writes
+
+    first = render(briefing())[NAV_FILE]
+    mine = first.replace('      - "Trade": north/02-trade.md\n', "").replace(
+        '      - "The route"', '      - "Trade": north/02-trade.md\n      - "The route"')
+    (tmp_path / NAV_FILE).write_text(mine, encoding="utf-8")
+    later = render_library((briefing(), briefing(title="Another", slug="b")), TEMPLATES)
+    plan = plan_writes(later, tmp_path, {NAV_FILE: first})
+    merged = dict(plan.writes)[NAV_FILE]
+    assert merged.index("north/02-trade.md") < merged.index("north/01-the-route.md")  # the user's order
+    assert '  - "Another":\n      - b/index.md\n' in merged  # and the new briefing
 
 
 def test_entities_become_page_tags() -> None:
