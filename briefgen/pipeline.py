@@ -70,7 +70,7 @@ def analyse(source: Source, slug: str | None = None) -> Briefing:
             paragraphs=section.paragraphs,
             summary=summarize_area(own),
             quotes=tuple(i for i, q in enumerate(quotes) if q.paragraph in members),
-            entities=find_entities(own, glossary),
+            entities=find_entities(own, glossary, paragraphs),
         ))
     summary = summarize_overview(paragraphs)
     return Briefing(

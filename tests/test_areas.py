@@ -339,3 +339,25 @@ def test_a_later_area_without_a_usable_phrase_is_not_called_overview():
     body = paras(LEDE, FISH, FISH2, FISH, FISH2, voice, GAS + " The Baltic pipeline matters.", GAS2 + " Baltic buyers agree.", GAS)
     titles = [a.title for a in find_areas(body)]
     assert titles.count(R.INTRO_TITLE) <= 1 and titles[0] == R.INTRO_TITLE
+
+
+# --- held-out round 2 -------------------------------------------------------------------
+
+def test_press_conference_exchange_is_titled_by_what_was_asked() -> None:
+    ps = (
+        para(1, "I have a statement on the harvest and the new storage program before questions.", speaker="The Minister"),
+        para(2, "The program stores grain for lean years, and the program pays farmers a storage fee.", speaker="The Minister"),
+        para(3, "Minister, what will the tariff on the imported grain cost families this winter?", speaker="Q"),
+        para(4, "The tariff is small, and the tariff on the imported grain will end in spring for families.", speaker="The Minister"),
+    )
+    titles = [a.title for a in find_areas(ps)]
+    assert titles[0] == "Remarks by the Minister"
+    assert titles[-1].startswith(R.QA_TITLE_PREFIX) and "Minister" not in titles[-1]
+
+
+def test_an_answer_is_not_cut_off_from_its_question() -> None:
+    long_answer = [para(i, f"{FISH} Point {i} on the quota.", speaker="The Minister") for i in range(3, 22)]
+    ps = (para(1, "Opening remarks on the fleet and the quota for the season ahead.", speaker="The Minister"),
+          para(2, "Minister, will the quota change for the coastal fleet this year?", speaker="Q"),
+          *long_answer)
+    assert "p3" not in starts(find_areas(ps))

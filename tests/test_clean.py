@@ -392,3 +392,27 @@ def test_struck_text_is_dropped_keeping_the_correction():
 def test_short_question_line_between_prose_is_a_heading():
     d = doc(BODY + "\n\nWhat comes next?\n\nTalks resume in May, and both sides expect a long round.")
     assert headings(d) == ["What comes next?"]
+
+
+# --- held-out round 2 -------------------------------------------------------------------
+
+def test_press_release_end_mark_is_not_body() -> None:
+    d = doc("---\ntitle: A statement\n---\n\nThe ministers will meet on Monday to review the accord.\n\n\\###\n", "md")
+    assert body(d) == ["The ministers will meet on Monday to review the accord."]
+
+
+def test_inaudible_question_turn_is_dropped_not_left_as_a_lone_q() -> None:
+    text = ("THE MINISTER: We will publish the figures next week, as promised.\n\n"
+            "Q  (Inaudible.)\n\n"
+            "THE MINISTER: No, the figures are final and will not change.\n")
+    d = doc(text, "md")
+    assert body(d) == ["We will publish the figures next week, as promised.",
+                       "No, the figures are final and will not change."]
+
+
+def test_research_service_reading_list_is_set_aside() -> None:
+    html = ("<h1>Grain Storage Policy</h1><p>The program stores grain for lean years and pays farmers a fee.</p>"
+            "<h2>Related Resources</h2><p>Report R12345, Grain Storage: Overview, by A. Writer.</p>")
+    d = doc(html, "html")
+    assert body(d) == ["The program stores grain for lean years and pays farmers a fee."]
+    assert any("R12345" in a for a in d.aside)

@@ -121,3 +121,22 @@ def test_expansions_are_verbatim_source_words() -> None:
 def test_long_lines_stay_fast() -> None:
     line = "x (AB) " * 30_000 + "Northern Grain Board (NGB) " * 1_000
     assert terms(line) == {"NGB": "Northern Grain Board"}
+
+
+# --- held-out round 2 -------------------------------------------------------------------
+
+def test_capitalised_foreign_article_spells_the_first_letter() -> None:
+    assert terms("Marc Duval of La Voix Nouvelle (LVN) joined the march.") == {"LVN": "La Voix Nouvelle"}
+
+
+def test_lower_case_article_inside_a_sentence_does_not_open_a_long_form() -> None:
+    assert "LVN" not in terms("They sang la voix nouvelle (LVN) all night.")
+
+
+def test_acronym_of_a_name_without_its_of_complement() -> None:
+    assert terms("The Statistics Bureau of the Northern Provinces (SB) reports a rise.") == {
+        "SB": "Statistics Bureau of the Northern Provinces"}
+
+
+def test_of_complement_in_lower_case_is_not_taken() -> None:
+    assert terms("the review of recent policy changes (RC) was short") == {}

@@ -362,3 +362,16 @@ def test_short_quote_before_an_adverb_stays_a_statement() -> None:
 def test_names_given_after_a_noun_like_joke_are_terms() -> None:
     found = quotes("Some parents — not a joke — named their baby “Rocket” or “Rockette.” Truly.")
     assert [q.kind for q in found] == ["term", "term"]
+
+
+# --- held-out round 2 -------------------------------------------------------------------
+
+def test_short_quote_after_a_preposition_is_a_term() -> None:
+    q = one('The court rules state that the panel will hear appeals only for "pressing reasons," and rarely.')
+    assert q.kind == "term"
+
+
+def test_participle_after_a_topic_noun_is_said_by_the_clause_subject() -> None:
+    q = one("The Audit Office issued a report on water pricing recommending that the agency "
+            "“review every tariff set in the last decade before raising them again.”")
+    assert (q.kind, q.speaker) == ("statement", "Audit Office")

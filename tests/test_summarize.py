@@ -121,3 +121,25 @@ def test_a_turn_opening_with_its_speaker_label_gives_way_to_substance():
         "The plant employs hundreds of workers who build the missiles and the guidance systems in them.",
     )
     assert not any(e.text.startswith("THE PRESIDENT") for e in summarize_overview(ps, limit=3))
+
+
+# --- held-out round 2 -------------------------------------------------------------------
+
+def test_a_lead_in_ending_in_a_colon_is_not_a_summary() -> None:
+    got = summarize_area(paras(
+        "In her words, the decade was one in which the markets:",
+        "collapsed without warning. Savers lost everything. Banks closed their doors for weeks.",
+        TOPIC,
+    ))
+    assert all(not e.text.endswith(":") and not e.text[0].islower() for e in got)
+
+
+def test_reporters_questions_are_not_the_bottom_line() -> None:
+    ps = (
+        Paragraph("p1", "Why has the fishing quota dispute with the coast guards escalated so sharply this year?",
+                  (Sentence("Why has the fishing quota dispute with the coast guards escalated so sharply this year?", 0),),
+                  speaker="Q"),
+        Paragraph("p2", TOPIC, (Sentence(TOPIC, 0),), speaker="The Minister"),
+        Paragraph("p3", DETAIL, (Sentence(DETAIL, 0),), speaker="The Minister"),
+    )
+    assert all(e.paragraph != "p1" for e in summarize_overview(ps))

@@ -118,6 +118,15 @@ SHORT_PREAMBLE_WORDS = 30
 
 # Labels of people who ask: the answer that follows belongs in the same area.
 QUESTIONER_SPEAKERS = ("Q", "QUESTION", "MODERATOR", "INTERVIEWER", "HOST")
+# Endings of lower-case words that a keyword title skips: without a parser, "coming" or
+# "allowed" is more likely a verb than the theme of an area.
+VERB_LIKE_ENDINGS = ("ing", "ed")
+
+# An exchange opened by a questioner is titled by its topic words ("Q&A: Filibuster"),
+# since "Further remarks by X (3)" says nothing about what was asked; this heads it.
+QA_TITLE_PREFIX = "Q&A: "
+# ... and this names it when no topic word stands out.
+QA_TITLE = "Questions and answers"
 # Labels that are not a person making remarks, so "Remarks by Q" would read badly.
 NON_PERSON_SPEAKERS = QUESTIONER_SPEAKERS + ("A", "ANSWER", "OPERATOR", "PARTICIPANT", "AUDIENCE MEMBER")
 
@@ -235,6 +244,7 @@ their his her our your this that these those is are was were
 SPEAKER_VOICE_WORDS = frozenset("""
 i i'm i’m i'll i’ll i've i’ve i'd i’d me my mine we we're we’re we'll we’ll we've we’ve
 us our ours you you're you’re you'll you’ll your yours let let's let’s
+you've you’ve you'd you’d
 """.split())
 
 # Subjects that only frame what follows ("The bottom line is ...", "The fact is ...",
@@ -242,7 +252,8 @@ us our ours you you're you’re you'll you’ll your yours let let's let’s
 # nothing about the theme.
 EMPTY_TITLE_PHRASES = frozenset("""
 bottom line|point|fact|truth|thing|reality|answer|result|idea|goal|key|lesson|question|
-problem|reason|good news|bad news|short answer|long and short of it|upshot|irony|answer
+problem|reason|good news|bad news|short answer|long and short of it|upshot|irony|answer|
+truth of the matter|matter|deal|thing is
 """.replace("\n", "").split("|"))
 
 # Words too general to name an area on their own ("a lot", "the answer", "people"): a

@@ -193,8 +193,14 @@ def _turn_starts(paragraphs: tuple[Paragraph, ...], speakers: tuple[str | None, 
     return tuple(i for i in out if i > 0)
 
 
-def _is_questioner(speaker: str) -> bool:
-    return speaker.upper().rstrip(".") in R.QUESTIONER_SPEAKERS
+def _is_questioner(speaker: str | None) -> bool:
+    return bool(speaker) and speaker.upper().rstrip(".") in R.QUESTIONER_SPEAKERS
+
+
+def _answer_start(paragraphs: tuple[Paragraph, ...], i: int) -> bool:
+    """Whether paragraph ``i`` opens an answer: the paragraph before it was a question."""
+    return 0 < i < len(paragraphs) and _is_questioner(paragraphs[i - 1].speaker) \
+        and not _is_questioner(paragraphs[i].speaker)
 
 
 def _is_short_turn(paragraphs: tuple[Paragraph, ...], t: _Turn) -> bool:
@@ -347,6 +353,8 @@ def _cohesion_splits(
         lo, hi = cuts[k - 1], cuts[k]
         if hi - lo < min_run or g - lo < side or hi - g < side:
             continue
+        if _answer_start(paragraphs, g):
+            continue  # an answer stays with the question it answers
         if depths[j] < R.COHESION_MIN_DEPTH and hi - lo < force_run:
             continue
         cuts.insert(k, g)
@@ -421,10 +429,17 @@ def _title(
         return _clean_heading(lead.heading)
     if kind == HEADING:  # a heading-shaped paragraph left in the body
         return _clean_heading(lead.text)
+    if not first and speakers and _is_questioner(speakers[0]):
+        # what was asked names the exchange: topic words of the question, weighed by the answer
+        asked = {w for p, spk in zip(run, speakers) if _is_questioner(spk) for w in _bag(p)}
+        topic = _keyword_title(run, area, article, asked) or _keyword_title(run, area, article)
+        return R.QA_TITLE_PREFIX + topic if topic else R.QA_TITLE
     speaker = _main_speaker(run, speakers)
     if speaker and speaker.upper().rstrip(".") not in R.NON_PERSON_SPEAKERS:
         name = _speaker_name(speaker)
         if kind == SPEAKER or first:
+            if name.startswith("The "):
+                name = "the " + name[4:]  # "Remarks by the President", as a heading reads
             if name.lower() not in remarked:
                 remarked.add(name.lower())
                 return f"Remarks by {name}"
@@ -527,7 +542,9 @@ def _phrase_title(run: tuple[Paragraph, ...], area: Counter, article: Counter) -
     return max(candidates)[2]
 
 
-def _keyword_title(run: tuple[Paragraph, ...], area: Counter, article: Counter) -> str | None:
+def _keyword_title(
+    run: tuple[Paragraph, ...], area: Counter, article: Counter, only: set[str] | None = None
+) -> str | None:
     """'Ukraine and Javelins': the area's most characteristic names, as written.
 
     Names (capitalised inside a sentence) are preferred, since without a parser a bare
@@ -535,6 +552,7 @@ def _keyword_title(run: tuple[Paragraph, ...], area: Counter, article: Counter) 
     """
     surface: dict[str, str] = {}
     names: set[str] = set()
+    nouns: set[str] = set()
     for p in run:
         for m in _WORD.finditer(p.text):
             word, stem = m.group(0), _token(m.group(0))
@@ -547,9 +565,18 @@ def _keyword_title(run: tuple[Paragraph, ...], area: Counter, article: Counter) 
                 surface[stem] = _POSSESSIVE.sub("", word)
             else:
                 surface.setdefault(stem, word.lower())
+                prev = before.rsplit(None, 1)[-1].lower() if before else ""
+                after = p.text[m.end():m.end() + 30]
+                nxt = after.split(None, 1)[0].lower() if after[:1].isspace() and after.split() else ""
+                if prev in _DETERMINERS and (not nxt or nxt in R.STOP_WORDS):
+                    # "the border in", "these families.": a determiner opens the noun phrase
+                    # and the word ends it ("a decent man" is an adjective, not a theme)
+                    nouns.add(stem)
     usable = [w for w in area if w in surface and area[w] >= 2 and len(w) >= 4
-              and w not in R.SPEAKER_VOICE_WORDS and w not in R.GENERIC_TITLE_WORDS]
-    pool = [w for w in usable if w in names] or usable
+              and w not in R.SPEAKER_VOICE_WORDS and w not in R.GENERIC_TITLE_WORDS
+              and (only is None or w in only)]
+    # a lower-case "-ing" or "-ed" word is more often a verb ("coming", "allowed") than a theme
+    pool = [w for w in usable if w in names] or [w for w in usable if w in nouns and not w.endswith(R.VERB_LIKE_ENDINGS)]
     ranked = sorted(pool, key=lambda w: (-(area[w] * area[w] / article[w]), -area[w], w))[: 2 if pool and pool[0] in names else 1]
     if not ranked:
         return None

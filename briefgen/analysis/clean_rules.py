@@ -122,6 +122,8 @@ DROP_SHORT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     r"^(?:comments?|leave a (?:comment|reply)|\d+ comments?)\s*$",
     r"^(?:previous|next) (?:article|post|story)\b",
     r"^(?:end|\(end\))\s*(?:\d{1,2}:\d{2}\s*[ap]\.?\s*m\.?.*)?$",   # transcript end marker
+    # press-release end marks: "###" (often escaped "\###" in Markdown, so read as text), "-30-"
+    r"^(?:#{3,}|-\s?30\s?-|\*\s?\*\s?\*)\s*$",
     r"^(?:last )?(?:updated|modified|published|posted|released|reviewed)\b[^.!?]{0,60}$",  # date lines
     r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s[^.!?]{0,40}\d{4}$",  # dateline "Friday, March 12, 2021"
     r"^(?:for immediate release|press release|media contact|contact:)",
@@ -195,7 +197,9 @@ META_TABLE_KEYS = re.compile(
 # "About the author" and friends open a trailing section whose blocks are set aside.
 TAIL_SECTION = re.compile(
     r"(?i)^(?:about the authors?|about this (?:author|article)|author bios?|the authors?|"
-    r"notes|footnotes|endnotes|references|sources|bibliography|further reading|related (?:articles|posts|content|reading))\s*:?\s*$"
+    r"notes|footnotes|endnotes|references|sources|bibliography|further reading|related (?:articles|posts|content|reading)|"
+    # a research service's reading list closing a report: "CRS Resources", "Related CRS Products"
+    r"(?:(?:related|additional|other)\s+)?(?:(?-i:[A-Z]{2,6})\s+)?(?:resources|products))\s*:?\s*$"
 )
 
 # --- Metadata -------------------------------------------------------------------------
@@ -244,7 +248,7 @@ ORGANISATION = (
 # non-English names must open a turn, or every later paragraph keeps the previous speaker.
 _UC = "A-ZÀ-ÖØ-Þ"
 SPEAKER_LABEL = re.compile(
-    r"^(?:(?P<q>Q)[ \t]+(?=[A-Z“\"])|(?P<label>Q|(?:[UC][UC.’'\-]*\.?|[UC]\.)(?:[ \t]+(?:[UC][UC.’'\-]*|OF|THE|AND|DE|VON|VAN|AL-?[UC]*)){0,5})[ \t]*:[ \t]+)"
+    r"^(?:(?P<q>Q)[ \t]+(?=[A-Z“\"(])|(?P<label>Q|(?:[UC][UC.’'\-]*\.?|[UC]\.)(?:[ \t]+(?:[UC][UC.’'\-]*|OF|THE|AND|DE|VON|VAN|AL-?[UC]*)){0,5})[ \t]*:[ \t]+)"
     .replace("UC", _UC)
 )
 # A transcript with one label only (a single-speaker speech) opens with it; a lone label is

@@ -117,30 +117,94 @@ class _Found:
     key: str
 
 
-def find_entities(paragraphs: tuple[Paragraph, ...], glossary: tuple[GlossaryEntry, ...] = ()) -> Entities:
-    """People, organisations and places mentioned in ``paragraphs``, in order of first mention."""
+def find_entities(
+    paragraphs: tuple[Paragraph, ...],
+    glossary: tuple[GlossaryEntry, ...] = (),
+    article: tuple[Paragraph, ...] = (),
+) -> Entities:
+    """People, organisations and places mentioned in ``paragraphs``, in order of first mention.
+
+    ``article`` (all paragraphs, when ``paragraphs`` is one area) lets a name be confirmed
+    and a bare surname be resolved by mentions elsewhere in the article.
+    """
     expansions = {g.term: g.expansion for g in glossary}
-    found: list[_Found] = []
-    caps: dict[str, int] = {}  # how often each capitalised word stands in the text
+    if not article:
+        per, caps = _mentions(paragraphs, expansions)
+        return _collect(_confirm_names([f for found, _ in per for f in found], caps))
+    per, caps, where = _article_mentions(article, expansions)
+    everywhere = [f for found, _ in per for f in found]
+    # the area's paragraphs are the article's own objects: their mentions are already read
+    mine = [where[id(p)] for p in paragraphs if id(p) in where]
+    found = [f for i in mine for f in per[i][0]]
+    first_at: dict[str, tuple[int, int]] = {}
+    for i in mine:
+        for word, at in per[i][1].items():
+            first_at.setdefault(word, at)
+    people = [f for f in _confirm_names(everywhere, caps) if f.kind == "person"]
+    return _collect(_confirm_names(found, caps, everywhere) + _surnames(first_at, people))
+
+
+# Per paragraph: its mentions, and where each capitalised word first stands in it.
+_PerParagraph = list[tuple[list["_Found"], dict[str, tuple[int, int]]]]
+
+
+def _mentions(paragraphs: tuple[Paragraph, ...], expansions: dict[str, str]) -> tuple[_PerParagraph, dict[str, int]]:
+    """Every paragraph's mentions, and how often each capitalised word stands in all of them."""
+    per: _PerParagraph = []
+    caps: dict[str, int] = {}
     for index, paragraph in enumerate(paragraphs):
+        found: list[_Found] = []
+        first_at: dict[str, tuple[int, int]] = {}
         if paragraph.speaker:
             found.extend(_speaker(paragraph.speaker, (index, -1)))
         tokens = _tokens(paragraph.text)
         for t in tokens:
             if t.text[:1].isupper():
                 caps[t.text] = caps.get(t.text, 0) + 1
+                first_at.setdefault(t.text, (index, t.start))
         found.extend(_scan(paragraph.text, tokens, index, expansions))
-    return _collect(_confirm_names(found, caps))
+        per.append((found, first_at))
+    return per, caps
 
 
-def _confirm_names(found: list[_Found], caps: dict[str, int]) -> list[_Found]:
+# One article's mentions, kept while its areas are read one after another: the pipeline
+# asks once per area with the same article, and each area's mentions are taken from it,
+# so the article is scanned once however many areas it has.
+_ArticleMentions = tuple[_PerParagraph, dict[str, int], dict[int, int]]
+_ARTICLE_CACHE: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[tuple[Paragraph, ...], _ArticleMentions]] = {}
+
+
+def _article_mentions(article: tuple[Paragraph, ...], expansions: dict[str, str]) -> _ArticleMentions:
+    """``_mentions`` of the whole article, computed once for all its areas (identity-checked)."""
+    key = (id(article), tuple(sorted(expansions.items())))
+    hit = _ARTICLE_CACHE.get(key)
+    if hit is not None and hit[0] is article:
+        return hit[1]
+    per, caps = _mentions(article, expansions)
+    result = (per, caps, {id(p): i for i, p in enumerate(article)})
+    _ARTICLE_CACHE.clear()
+    _ARTICLE_CACHE[key] = (article, result)
+    return result
+
+
+def _surnames(first_at: dict[str, tuple[int, int]], people: list[_Found]) -> list[_Found]:
+    """The full name, given elsewhere in the article, of each surname standing here alone ("Guterres")."""
+    out = []
+    for f in people:
+        words = f.display.split()
+        if len(words) >= 2 and words[-1] in first_at:
+            out.append(_Found(first_at[words[-1]], "person", f.display, f.key))
+    return out
+
+
+def _confirm_names(found: list[_Found], caps: dict[str, int], everywhere: list[_Found] | None = None) -> list[_Found]:
     """Bare "Given Surname" runs are people when the surname also stands alone elsewhere.
 
     "Vladimir Putin met …" then "… Putin’s war": a later surname-only mention is how
     prose refers back to a person; a company ("Acme Robotics") is repeated whole.
     """
     full: dict[str, int] = {}
-    for f in found:
+    for f in (found if everywhere is None else everywhere):
         if f.kind == "maybe":
             last = f.display.split()[-1]
             full[last] = full.get(last, 0) + 1
@@ -150,7 +214,7 @@ def _confirm_names(found: list[_Found], caps: dict[str, int]) -> list[_Found]:
             out.append(f)
             continue
         last = f.display.split()[-1]
-        if caps.get(last, 0) > full[last]:
+        if caps.get(last, 0) > full.get(last, 0):
             out.append(_Found(f.order, "person", f.display, f.key))
     return out
 
@@ -192,6 +256,9 @@ def _tokens(text: str) -> list[_Token]:
         possessive = len(word) > 2 and word[-1] == "s" and word[-2] in "’'"
         if possessive:
             word, end = word[:-2], end - 2
+        elif len(word) > 3 and word[-1] in "’'" and word[-2] == "s" and word[0].isupper():
+            # "Guterres’ legacy": a name ending in s takes a bare apostrophe
+            word, end, possessive = word[:-1], end - 1, True
         if "-" in word and _hyphen_compound(word):
             # "Russia-North Korea", "NATO-China": each part is a word of its own, so the
             # runs "Russia" and "North Korea" are found; "Russia-dominated" leaves "Russia".
@@ -320,7 +387,9 @@ def _bare_name(tokens: list[_Token], first: int, stop: int) -> bool:
     """Whether tokens[first:stop] reads like "Given Surname": 2-3 title-case name words."""
     if not 2 <= stop - first <= 3 or _name_after(tokens, first, stop) != stop:
         return False
-    return all(len(t.text) >= 2 and t.text[1:].islower() and t.text.isalpha()
+    # each part of a hyphenated given name is a name word too ("Jean-Luc")
+    return all(len(t.text) >= 2 and all(part[:1].isupper() and part[1:].islower() and part.isalpha()
+                                        for part in t.text.split("-"))
                for t in tokens[first:stop]) and len(tokens[stop - 1].text) >= 3
 
 
@@ -333,7 +402,9 @@ def _classify(text: str, tokens: list[_Token], first: int, stop: int, index: int
     lead = 0
     locative = _locative_before(tokens, first)
     while lead < len(words) - 1 and words[lead].casefold() in COMMON_CAPS:
-        locative = words[lead].casefold() in LOCATIVE_PREPOSITIONS
+        # a capitalised preposition inside a run is part of a title ("This In Focus
+        # reviews"); only one opening the sentence ("In Nagoya, ...") marks a place
+        locative = words[lead].casefold() in LOCATIVE_PREPOSITIONS and tokens[first + lead].sentence_start
         lead += 1
     if words[lead].casefold() in COMMON_CAPS:
         return []
@@ -496,7 +567,8 @@ def _speaking_person(text: str, tokens: list[_Token], first: int, stop: int) -> 
     m = re.match(r"\s+(\w+)", after)
     if m and m.group(1) in SPEECH_VERBS and not tokens[stop - 1].possessive:
         return True
-    m = re.match(r",\s+(?:a|an|the|who\s+is\s+(?:a|an|the))((?:\s+[\w\-]+){1,3})", after)
+    # "X, a professor", and "X, France’s prime minister": a possessive may open the role
+    m = re.match(r",\s+(?:a|an|the|who\s+is\s+(?:a|an|the)|[A-Z][\w\-]+[’']s)((?:\s+[\w\-]+){1,3})", after)
     if m and any(w.casefold() in ROLE_WORDS for w in m.group(1).split()) and not tokens[stop - 1].possessive:
         return True
     if first >= 1 and tokens[first].joined:

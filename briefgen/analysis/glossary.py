@@ -74,6 +74,17 @@ MINOR_WORDS = frozenset({
     "de", "du", "des", "la", "le", "el", "del", "für", "und",
 })
 
+# Articles of other languages that open a name and spell its acronym's first letter when
+# capitalised: "La France Insoumise (LFI)", "Der Spiegel", "El Pais". They are minor words
+# elsewhere ("Banco de la Nacion"), so only a capitalised one may start a long form.
+LEADING_ARTICLES = frozenset({"la", "le", "les", "el", "los", "las", "il", "lo", "der", "die", "das", "al"})
+
+# A name's "of" complement that its acronym leaves out: "Administrative Office of the U.S.
+# Courts (AO)", "Office of the Director of National Intelligence" is not needed. Tried only
+# when the whole run does not spell the acronym; the complement's words must be capitalised
+# (or "the"), and at most this many.
+OF_COMPLEMENT_MAX_WORDS = 4
+
 # A word of a long form; a slash separates words too ("Research/Development").
 WORD = re.compile(r"[^\s/]+")
 
@@ -134,7 +145,8 @@ def _from_parenthetical(text: str, m: re.Match[str]) -> GlossaryEntry | None:
     initial = _clean_word(last.group(1))[:1] if last else ""
     for term, tail in _short_form_candidates(m.group(1)):
         if not tail and initial.isalpha() and initial not in _letters(term) and last \
-                and not CORPORATE_SUFFIX.fullmatch(" " + last.group(1)):
+                and not CORPORATE_SUFFIX.fullmatch(" " + last.group(1)) \
+                and " of " not in text[max(0, m.start() - CHARS_PER_WORD * OF_COMPLEMENT_MAX_WORDS):m.start()]:
             continue  # cheap early out: the word before must spell a letter ("x (AB)")
         reach = CHARS_PER_WORD * (2 * len(_letters(term)) + 2)
         entry = _long_form_before(_before(text, m.start(), reach), term, tail)
@@ -208,19 +220,50 @@ def _long_form_before(before: str, term: str, tail: str) -> GlossaryEntry | None
         if _clean_word(candidate[spans[-1][0]:end]) != tail.casefold():
             return None
         spans = spans[:-1]
+    all_spans = spans
     spans = spans[-window:]
     words = tuple(_clean_word(candidate[s:e]) for s, e in spans)
+    lead_ok = _capitalised_articles(candidate, spans)
     # A strict head-last reading beats one that borrows letters from inside words
     # ("Agreement on Digital Trade (DTA)" is not "Digital Trade").
     start = _head_last(words, letters)
     if start is None:
-        start = _spell(words, letters, strict=False)
+        start = _spell(words, letters, strict=False, lead_ok=lead_ok)
+    if start is None and not tail:
+        head = _without_of_complement(candidate, all_spans, letters, window)
+        if head is not None:
+            spans, start = all_spans, head
     if start is None:
         return None
     expansion = _trim(candidate[spans[start][0]:end])
     if not expansion or expansion.casefold() == term.casefold():
         return None
     return GlossaryEntry(term, expansion)
+
+
+def _capitalised_articles(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """Indexes of words that are a capitalised foreign article ("La"), which may open a long form."""
+    return frozenset(
+        i for i, (s, e) in enumerate(spans)
+        if text[s:s + 1].isupper() and _clean_word(text[s:e]) in LEADING_ARTICLES
+    )
+
+
+def _without_of_complement(
+    text: str, spans: list[tuple[int, int]], letters: str, window: int
+) -> int | None:
+    """Start (in ``spans``) of a long form whose acronym spells only the part before its "of the X"."""
+    words = tuple(_clean_word(text[s:e]) for s, e in spans)
+    for at in range(len(words) - 2, max(len(words) - 2 - OF_COMPLEMENT_MAX_WORDS, 0), -1):
+        if words[at] != "of":
+            continue
+        rest = spans[at + 1:]
+        if not all(text[s:s + 1].isupper() or _clean_word(text[s:e]) == "the" for s, e in rest):
+            return None
+        first = max(0, at - window)
+        start = _spell(words[first:at], letters, strict=True)
+        return None if start is None else first + start
+    return None
 
 
 def _head_last(words: tuple[str, ...], letters: str) -> int | None:
@@ -296,7 +339,9 @@ def _word_parts(word: str) -> tuple[str, ...]:
     return tuple(p for p in re.split(r"[-‐]", word) if p)
 
 
-def _spell(words: tuple[str, ...], letters: str, strict: bool) -> int | None:
+def _spell(
+    words: tuple[str, ...], letters: str, strict: bool, lead_ok: frozenset[int] = frozenset()
+) -> int | None:
     """Index of the first word of the cheapest run ending at the last word that spells ``letters``.
 
     Each word either spells a group of consecutive letters, the first being its initial
@@ -324,8 +369,8 @@ def _spell(words: tuple[str, ...], letters: str, strict: bool) -> int | None:
         word = words[j]
         best: tuple[tuple[int, int, int], int] = (inf, -1)
         for k in _groups(word, letters, i):
-            if k == 0 and word in MINOR_WORDS:
-                continue  # a long form never starts on "the" or "of"
+            if k == 0 and word in MINOR_WORDS and j not in lead_ok:
+                continue  # a long form never starts on "the" or "of" (but may on "La")
             cost, start = solve(j - 1, k)
             cand = (cost[0], cost[1] + (i - k) - 1, cost[2] + 1)
             if cand < best[0]:
@@ -347,7 +392,7 @@ def _spell(words: tuple[str, ...], letters: str, strict: bool) -> int | None:
     if len(used) == 1 and len(_word_parts(used[0])) == 1:
         return None
     # A long form that starts on a skippable word is never cheapest, but guard anyway.
-    if used[0] in MINOR_WORDS:
+    if used[0] in MINOR_WORDS and start not in lead_ok:
         return None
     return start
 

@@ -251,6 +251,23 @@ LEADING_PREPOSITIONS: frozenset[str] = frozenset({
     "separately", "similarly", "likewise", "also", "still", "now", "here",
 })
 
+# A short quote right after one of these is the object of a preposition, a quoted noun
+# phrase rather than speech: "grant review only for “compelling reasons”", "known as
+# “the backstop”". A speech verb further back does not make it a statement.
+TERM_AFTER_PREPOSITIONS: frozenset[str] = frozenset({
+    "for", "of", "as", "about", "on", "into", "with", "against", "toward", "towards", "like",
+})
+
+# Prepositions that put a participle's noun in an object position: in "a report on cyber
+# insurance recommending", the noun after "on" is what the report is about, not who
+# recommends; the name further back in the clause is the speaker.
+OBJECT_PREPOSITIONS: frozenset[str] = frozenset({
+    "on", "about", "of", "into", "regarding", "concerning", "for", "over", "in", "to",
+})
+
+# How many words back from that preposition the clause's named subject may stand.
+CLAUSE_NAME_REACH = 12
+
 # Determiners stripped from the front of a speaker ("the committee" → "committee").
 ARTICLES: frozenset[str] = frozenset({"the", "a", "an"})
 # Possessive determiners that may open a speaker's noun phrase ("his spokesman").

@@ -378,6 +378,17 @@ def _skip_adjunct(toks: list[_Tok], i: int, hi: int) -> int:
     return j if j < hi else i
 
 
+def _clause_name(toks: list[_Tok], end: int) -> tuple[int, int] | None:
+    """The nearest name before ``end`` in its clause that is followed by a lower-case word (its verb)."""
+    for k in range(end - 1, max(-1, end - 1 - R.CLAUSE_NAME_REACH), -1):
+        if toks[k].kind != "w":
+            return None
+        if _cap(toks[k]) and toks[k].text[:1].isalpha() and k + 1 < end and toks[k + 1].kind == "w" \
+                and not _cap(toks[k + 1]):
+            return _backward_name(toks, k + 1)
+    return None
+
+
 def _backward_name(toks: list[_Tok], end: int) -> tuple[int, int] | None:
     """The capitalised run (with connectors) ending just before index ``end``."""
     j = end - 1
@@ -529,6 +540,10 @@ def _subject_before(text: str, toks: list[_Tok], v: int, depth: int = 0) -> _Who
             b -= 1
             if toks[b].low in R.ARTICLES:
                 break
+        if b > 0 and toks[b - 1].low in R.OBJECT_PREPOSITIONS:
+            # "X issued a report on cyber insurance recommending": not the topic, the clause's name
+            named = _clause_name(toks, b - 1)
+            return _who(text, toks, named[0], named[1]) if named else None
         named = _backward_name(toks, j)
         if named and named[0] > b:
             b = named[0] if toks[named[0] - 1].low not in R.ARTICLES else b
@@ -900,6 +915,8 @@ def _judge(text: str, left: list[_Tok], right: list[_Tok], body: str,
     cue = _left_cue(left)
     if cue and cue.kind == "term":
         return "term", None
+    if short and left and left[-1].low in R.TERM_AFTER_PREPOSITIONS:
+        return "term", None  # "only for “compelling reasons”": a quoted noun phrase
     if cue is None or cue.kind == "quote":
         by = _speech_noun_speaker(text, left)
         if by is not None:

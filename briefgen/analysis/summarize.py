@@ -28,6 +28,10 @@ PENALTY_DANGLING = 0.5
 # A back-reference is not a topic sentence, whatever its position: its position bonus shrinks.
 DANGLING_POSITION_FACTOR = 0.3
 PENALTY_UNFINISHED = 0.6  # no sentence-final punctuation: a heading or fragment
+# "In his words, it was a decade during which wars:" introduces what follows (a list or a
+# block quote) and says nothing alone; a sentence opening in lower case ("dragged on with
+# ...") is the tail of such a lead-in. Neither should state an area's point.
+PENALTY_LEAD_IN = 3.0
 PENALTY_PHATIC = 1.0  # "Thank you", "I'm delighted to hand over": courtesy, not content
 PENALTY_APPARATUS = 3.0  # "Note: ...", "Table 1. ...": table furniture, never a summary
 # "THE PRESIDENT: I tell you what, ...": a turn's opening line with its label still on is
@@ -85,13 +89,23 @@ def summarize_overview(paragraphs: tuple[Paragraph, ...], limit: int = 4) -> tup
 
 def _candidates(paragraphs: tuple[Paragraph, ...]) -> list[_Candidate]:
     out = []
+    # In a press conference the questions frame the answers but are not the briefing's
+    # points: a questioner's paragraphs are left out while anyone else speaks.
+    answered = any(p.speaker and not _asks(p.speaker) for p in paragraphs)
     for k, p in enumerate(paragraphs):
         if R.APPARATUS_START.match(p.text):
             continue  # a caption or table note: it neither summarises nor counts as content
+        if answered and p.speaker and _asks(p.speaker):
+            continue
         for j, s in enumerate(p.sentences):
             if s.text.strip():
                 out.append(_Candidate(len(out), k, s.text, p.id, Counter(content_words(s.text)), j == 0))
     return out
+
+
+def _asks(speaker: str) -> bool:
+    """Whether a transcript speaker is the one asking (a reporter's "Q", a moderator)."""
+    return speaker.upper().rstrip(".") in R.QUESTIONER_SPEAKERS
 
 
 def _fallback(paragraphs: tuple[Paragraph, ...]) -> tuple[Extract, ...]:
@@ -140,7 +154,9 @@ def _score(c: _Candidate, context: Counter, context_sq: float, position) -> floa
     elif n > R.SUMMARY_MAX_WORDS:
         score -= PENALTY_LONG
     tail = c.text.rstrip().rstrip("”\"’)")
-    if tail.endswith("?"):
+    if tail.endswith(":") or c.text.lstrip("“\"‘(")[:1].islower():
+        score -= PENALTY_LEAD_IN
+    elif tail.endswith("?"):
         score -= PENALTY_QUESTION
     elif not tail.endswith((".", "!")):
         score -= PENALTY_UNFINISHED
