@@ -57,6 +57,18 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 def cmd_generate(args: argparse.Namespace) -> int:
     """Analyse every seed and merge the Markdown pages into the docs folder."""
+    status, closing = _generate(args)
+    for line in closing:
+        print(line, file=sys.stderr)
+    return status
+
+
+def _generate(args: argparse.Namespace) -> tuple[int, tuple[str, ...]]:
+    """Run generate and report progress; return the exit status and the error lines to end on.
+
+    The failed seeds and conflicts are returned rather than printed, so that `build` can
+    list them after its own output, where a user looks.
+    """
     from briefgen.pipeline import generate
 
     settings = _settings(args)
@@ -89,24 +101,23 @@ def cmd_generate(args: argparse.Namespace) -> int:
         _info(f"briefgen: warning: {settings.docs / path}: no longer generated, but you edited it, so it was kept")
     for message in result.warnings:
         _info(f"briefgen: warning: {message}")
-    for failure in result.failures:
-        _err(failure.message)
+    closing = [f"briefgen: error: {failure.message}" for failure in result.failures]
     status = 0
     if result.failures:
-        _err(f"{len(result.failures)} seed(s) failed; the others were generated")
+        closing.append(f"briefgen: error: {len(result.failures)} seed(s) failed; the others were generated")
         status = 1
     if w.conflicts:
         for conflict in w.conflicts:
             for line in conflict.lines:
-                print(f"{settings.docs / conflict.path}:{line}: conflict between your edit and the new text", file=sys.stderr)
-        _err(f"{len(w.conflicts)} page(s) have conflicts: edit the marked blocks (keep 'yours', 'generated' or a mix), "
-             "remove the markers, then run briefgen check")
+                closing.append(f"{settings.docs / conflict.path}:{line}: conflict between your edit and the new text")
+        closing.append(f"briefgen: error: {len(w.conflicts)} page(s) have conflicts: edit the marked blocks (keep "
+                       "'yours', 'generated' or a mix), remove the markers, then run briefgen check")
         if w.unbased:
-            _err(f"{len(w.unbased)} of them had no merge base in {settings.state}/base (the first edit-safe run, or the "
-                 "state folder was lost), so the whole page is one conflict; if you never edited them, run "
-                 "`briefgen generate --force` (it backs up your versions first)")
+            closing.append(f"briefgen: error: {len(w.unbased)} of them had no merge base in {settings.state}/base (the "
+                           "first edit-safe run, or the state folder was lost), so the whole page is one conflict; if you "
+                           "never edited them, run `briefgen generate --force` (it backs up your versions first)")
         status = 1
-    return status
+    return status, tuple(closing)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -128,19 +139,28 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Generate, then build the static site with MkDocs."""
     from briefgen.site import build_site
 
-    status = cmd_generate(args)
-    settings = _settings(args)
-    build_site(settings.config_file)
-    _info(f"briefgen: site built in {settings.site}")
-    from briefgen.pdf import briefing_slugs
+    status, closing = _generate(args)
+    try:
+        settings = _settings(args)
+        if any(": conflict between your edit" in line for line in closing):
+            # A site built now would publish the conflict markers: stop until they are resolved.
+            closing += ("briefgen: error: the site was not built; resolve the conflicts, then run build again",)
+            return status
+        build_site(settings.config_file)
+        _info(f"briefgen: site built in {settings.site}")
+        from briefgen.pdf import briefing_slugs
 
-    if briefing_slugs(settings.docs):  # an empty library has a site but nothing to print
-        _pdfs(settings, None)
-    if getattr(args, "offline", False):
-        from briefgen.publish import build_offline
+        if briefing_slugs(settings.docs):  # an empty library has a site but nothing to print
+            _pdfs(settings, None)
+        if getattr(args, "offline", False):
+            from briefgen.publish import build_offline
 
-        bundle = build_offline(settings)
-        _info(f"briefgen: offline bundle written to {bundle} (unzip it, open briefings/index.html)")
+            bundle = build_offline(settings)
+            _info(f"briefgen: offline bundle written to {bundle} (unzip it, open briefings/index.html)")
+    finally:
+        # The seeds that failed are listed last, after the site and PDF lines, where a user looks.
+        for line in closing:
+            print(line, file=sys.stderr)
     return status
 
 

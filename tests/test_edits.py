@@ -138,6 +138,15 @@ def test_an_edit_and_a_correction_to_the_same_line_conflict_with_markers_and_exi
     assert code == 1 and f"{SOURCE}:{line}: conflict marker" in out.replace(str(project) + "/", "")
 
 
+def test_build_publishes_no_site_while_a_page_has_conflict_markers(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(project, SOURCE, "Both councils have promised", "Both councils have firmly promised")
+    edit(project, "seeds/harbour.txt", "planned for the spring", "planned for the summer")
+    code, out = run(capsys, project, "build")
+    assert code == 1
+    assert "the site was not built; resolve the conflicts" in out
+    assert not (project / "site").exists()
+
+
 def test_an_unresolved_conflict_stays_a_conflict_on_the_next_run(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     edit(project, SOURCE, "Both councils have promised", "Both councils have firmly promised")
     edit(project, "seeds/harbour.txt", "planned for the spring", "planned for the summer")

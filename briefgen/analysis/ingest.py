@@ -41,6 +41,25 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 MAX_CONTROL_RATIO = 0.01
 
 
+_CP1252_FALLBACK = "briefgen-cp1252"
+
+
+def _cp1252_bytes(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8 read as cp1252 (Latin-1 where it has no character)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    chars = []
+    for byte in exc.object[exc.start:exc.end]:
+        try:
+            chars.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            chars.append(chr(byte))  # 0x81, 0x8d, 0x8f, 0x90, 0x9d: C1 controls, dropped below
+    return "".join(chars), exc.end
+
+
+codecs.register_error(_CP1252_FALLBACK, _cp1252_bytes)
+
+
 def is_seed(path: Path) -> bool:
     """Whether ``path`` is a file briefgen reads as an article."""
     return (
@@ -64,15 +83,11 @@ def decode(data: bytes, name: str) -> str:
                 raise InputError(f"{name}: starts with a {encoding} byte-order mark but is not {encoding}: {exc.reason}") from None
             break
     if text is None:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            # Most non-UTF-8 articles come from Windows copy-paste: cp1252, a superset of
-            # Latin-1's printable range. Bytes it leaves undefined mean the file is not text.
-            try:
-                text = data.decode("cp1252")
-            except UnicodeDecodeError:
-                raise InputError(f"{name}: not UTF-8 or Windows-1252 text; re-save it as UTF-8") from None
+        # Most non-UTF-8 articles come from Windows copy-paste: cp1252, a superset of
+        # Latin-1's printable range. Pasting mixes them, so a byte that is not UTF-8 is read
+        # as cp1252 on its own and the UTF-8 around it stays right. Binary data is caught
+        # below by its control characters.
+        text = data.decode("utf-8", errors=_CP1252_FALLBACK)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     controls = sum(1 for ch in text if ch < " " and ch not in "\n\t\f")
     if text and controls / len(text) > MAX_CONTROL_RATIO:
