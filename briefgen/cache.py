@@ -1,0 +1,133 @@
+"""The analysis cache: each seed's analysed Briefing, kept under the state folder.
+
+A seed is keyed by a content hash of everything its analysis reads or could depend on:
+the seed's bytes, its path and slug (both end up in the Briefing), the analyser's own
+source code and the templates. So an edit to any of them is a miss, and the cache can
+never change output: a hit returns exactly what analysing again would. An entry that
+cannot be read (torn write, other Python, old format) is a miss with a warning, never
+an error.
+
+Entries live in ``<state>/cache/<key>.pickle``. They belong to one machine (the folder
+ignores itself in git), and entries no run used any more are pruned after each run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from briefgen.model import Briefing
+
+CACHE_DIR = "cache"
+# Bump when the entry format changes; an entry with another header is a miss.
+HEADER = b"briefgen-analysis-cache 1\n"
+SUFFIX = ".pickle"
+# The code whose output is cached: every analysis stage, the orchestrator that calls
+# them (analyse() lives there) and the model the result is made of.
+PACKAGE = Path(__file__).resolve().parent
+ANALYSER_FILES = ("analysis", "pipeline.py", "model.py")
+# The cache folder holds one machine's entries: keep it out of git whatever the project's
+# own .gitignore says.
+GITIGNORE = "# briefgen's analysis cache: local to this machine, safe to delete.\n*\n"
+
+
+@lru_cache(maxsize=1)
+def analyser_version() -> str:
+    """A hash of the analyser's source code: any change to it invalidates every entry."""
+    return _hash_files(PACKAGE, ANALYSER_FILES)
+
+
+def templates_version(templates: Path) -> str:
+    """A hash of every file under ``templates`` (names and contents)."""
+    return _hash_files(templates, (".",)) if templates.is_dir() else "none"
+
+
+def _hash_files(root: Path, names: tuple[str, ...]) -> str:
+    digest = hashlib.sha256()
+    for name in names:
+        top = root / name
+        files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for path in files:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def seed_key(path: Path, data: bytes, slug: str, versions: str) -> str:
+    """The cache key of one seed: its bytes, path and slug, plus the code versions."""
+    digest = hashlib.sha256()
+    for part in (str(path).encode("utf-8", "surrogateescape"), slug.encode(), versions.encode()):
+        digest.update(len(part).to_bytes(8, "big") + part)
+    digest.update(data)
+    return digest.hexdigest()
+
+
+class AnalysisCache:
+    """Read and write analysed briefings by key; unreadable entries become warnings."""
+
+    def __init__(self, state: Path) -> None:
+        self.folder = state / CACHE_DIR
+        self.warnings: list[str] = []
+        self._bad = 0
+
+    def exists(self) -> bool:
+        """Whether a cache folder is there at all."""
+        return self.folder.is_dir()
+
+    def get(self, key: str) -> Briefing | None:
+        """The cached Briefing for ``key``, or None on a miss or an unreadable entry."""
+        path = self.folder / f"{key}{SUFFIX}"
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError:
+            return self._unreadable()
+        if not data.startswith(HEADER):
+            return self._unreadable()
+        try:
+            value = pickle.loads(data[len(HEADER):])
+        except Exception:  # any torn or foreign pickle is just a miss
+            return self._unreadable()
+        return value if isinstance(value, Briefing) else self._unreadable()
+
+    def put(self, key: str, briefing: Briefing) -> None:
+        """Store ``briefing`` under ``key``; a failure to write only costs speed next time."""
+        try:
+            self._ensure_folder()
+            path = self.folder / f"{key}{SUFFIX}"
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(HEADER + pickle.dumps(briefing, protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.replace(path)
+        except OSError as exc:
+            self._warn_once(f"{self.folder}: cannot write the analysis cache ({exc.strerror}); the next run analyses again")
+
+    def prune(self, keep: Iterable[str]) -> None:
+        """Delete the entries not in ``keep`` (seeds removed or changed since)."""
+        if not self.folder.is_dir():
+            return
+        wanted = {f"{key}{SUFFIX}" for key in keep}
+        for path in self.folder.iterdir():
+            if path.name != ".gitignore" and path.name not in wanted:
+                try:
+                    path.unlink()
+                except OSError:
+                    pass
+
+    def _ensure_folder(self) -> None:
+        if not self.folder.is_dir():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            (self.folder / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+
+    def _unreadable(self) -> None:
+        self._bad += 1
+        self._warn_once(f"{self.folder}: unreadable analysis cache entries; those seeds were analysed again")
+        return None
+
+    def _warn_once(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
