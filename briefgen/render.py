@@ -307,8 +307,17 @@ def area_files(areas: tuple[Area, ...]) -> tuple[str, ...]:
 
 
 def briefing_title(b: Briefing) -> str:
-    """The briefing's title: the article's, else its slug."""
-    return _one_line(b.meta.title) or b.slug
+    """The briefing's title: the article's, else its file name made readable."""
+    return _one_line(b.meta.title) or readable_slug(b.slug)
+
+
+def readable_slug(slug: str) -> str:
+    """``03-asian-games-frictions`` -> ``Asian games frictions``: a title when the article has none.
+
+    A leading number is how people order files, not part of the name.
+    """
+    words = re.sub(r"^\d+-(?=[a-z])", "", slug).replace("-", " ").strip()
+    return words[:1].upper() + words[1:] if words else slug
 
 
 def byline(b: Briefing) -> str:

@@ -228,11 +228,11 @@ def test_nav_titles_each_briefing_section_with_its_article_title_overview_first(
     ]
 
 
-def test_nav_lists_briefings_in_home_page_order_and_falls_back_to_the_slug() -> None:
+def test_nav_lists_briefings_in_home_page_order_and_falls_back_to_the_readable_slug() -> None:
     untitled = Briefing(**{**briefing(slug="mid").__dict__, "meta": Meta(title=None)})
     sections = [next(iter(item)) for item in nav(briefing(title="Zeta", slug="z"), untitled,
                                                   briefing(title="alpha", slug="a"))][2:]
-    assert sections == ["alpha", "mid", "Zeta"]
+    assert sections == ["alpha", "Mid", "Zeta"]
     home = render(briefing(title="Zeta", slug="z"), untitled, briefing(title="alpha", slug="a"))["index.md"]
     assert home.index("(a/index.md)") < home.index("(mid/index.md)") < home.index("(z/index.md)")
 
@@ -301,3 +301,10 @@ def test_pages_have_no_trailing_whitespace_and_one_final_newline() -> None:
 def test_rendering_twice_gives_identical_bytes() -> None:
     assert render_library((briefing(),), TEMPLATES) == render_library((briefing(),), TEMPLATES)
     assert all(isinstance(p, Page) for p in render_library((briefing(),), TEMPLATES))
+
+
+def test_an_untitled_article_is_named_from_its_file_name_without_the_ordering_number() -> None:
+    from briefgen.render import readable_slug
+
+    assert readable_slug("03-conversation-asian-games-frictions") == "Conversation asian games frictions"
+    assert readable_slug("harbour") == "Harbour"
