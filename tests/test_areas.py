@@ -361,3 +361,13 @@ def test_an_answer_is_not_cut_off_from_its_question() -> None:
           para(2, "Minister, will the quota change for the coastal fleet this year?", speaker="Q"),
           *long_answer)
     assert "p3" not in starts(find_areas(ps))
+
+
+# --- held-out round 3 -------------------------------------------------------------------
+
+def test_a_title_never_ends_inside_an_unclosed_bracket() -> None:
+    body = "The harbour board met on Monday and agreed the new dredging budget for the northern channel."
+    ps = (para(1, body, heading="Harbour Board"),
+          para(2, body, heading="Port Authority of the Northern Channel and Estuary (PANCE) [2024 Reorganisation Plan"))
+    titles = [a.title for a in find_areas(ps)]
+    assert all(t.count("(") == t.count(")") and t.count("[") == t.count("]") for t in titles)

@@ -416,3 +416,20 @@ def test_research_service_reading_list_is_set_aside() -> None:
     d = doc(html, "html")
     assert body(d) == ["The program stores grain for lean years and pays farmers a fee."]
     assert any("R12345" in a for a in d.aside)
+
+
+# --- held-out round 3 -------------------------------------------------------------------
+
+def test_trailing_run_of_coauthor_notes_goes_aside() -> None:
+    d = doc(BODY + "\n\nThe second paragraph of the article goes on here.\n\n"
+            "Ana Vidal is a co-author of the study the piece draws on. The research was publicly funded.\n\n"
+            "Tomas Lind is part of the Northern Data Programme, a scholarly programme funded by the Trust.\n\n"
+            "Åsa Ölund is Director of the Northern Data Programme, a scholarly programme.")
+    assert body(d) == [BODY, "The second paragraph of the article goes on here."]
+
+
+def test_portuguese_edition_disclosure_goes_aside_and_names_the_author() -> None:
+    d = doc(BODY + "\n\nThe second paragraph of the article goes on here.\n\n"
+            "Maria Souza não presta consultoria, trabalha, possui ações ou recebe financiamento de qualquer empresa.")
+    assert body(d) == [BODY, "The second paragraph of the article goes on here."]
+    assert d.meta.author == "Maria Souza"

@@ -206,3 +206,55 @@ def test_surname_in_one_area_resolves_to_the_full_name_given_in_another() -> Non
         Paragraph("p2", "Critics say Verhoeven never visited the flooded provinces.", ()),
     )
     assert find_entities(article[1:], (), article).people == ("Tomas Verhoeven",)
+
+
+# --- held-out round 3 -------------------------------------------------------------------
+
+def test_word_inside_longer_names_does_not_confirm_a_bare_two_word_run_as_a_person() -> None:
+    article = (
+        Paragraph("p1", "The Director of National Intelligence leads the Defense Intelligence Agency.", ()),
+        Paragraph("p2", "Strategic Intelligence assists senior leaders in planning.", ()),
+    )
+    assert find_entities(article, (), article).people == ()
+
+
+def test_standalone_surname_still_confirms_and_resolves_a_person() -> None:
+    article = (
+        Paragraph("p1", "Marta Kowalczyk opened the summit in the capital.", ()),
+        Paragraph("p2", "Later, President Kowalczyk met the envoys.", ()),
+    )
+    assert find_entities(article[1:], (), article).people == ("Marta Kowalczyk",)
+
+
+def test_surname_after_a_capitalised_sentence_opener_still_resolves() -> None:
+    article = (
+        Paragraph("p1", "Marta Kowalczyk opened the summit in the capital.", ()),
+        Paragraph("p2", "If Kowalczyk wins again, the envoys will return.", ()),
+    )
+    assert find_entities(article[1:], (), article).people == ("Marta Kowalczyk",)
+
+
+def test_bare_names_listed_with_a_known_person_are_people() -> None:
+    article = (
+        Paragraph("p1", "Leaders such as Tomas Verhoeven, Marta Kowalczyk and Ilse Brandt met in the capital.", ()),
+        Paragraph("p2", "Verhoeven said the talks had failed.", ()),
+    )
+    assert find_entities(article, (), article).people == ("Tomas Verhoeven", "Marta Kowalczyk", "Ilse Brandt")
+
+
+def test_bare_names_listed_without_a_known_person_stay_unknown() -> None:
+    assert entities("Firms such as Harlow Brisk, Tandem Grove and Copper Lane bid for the port.").people == ()
+
+
+def test_name_after_a_possessive_country_is_a_person() -> None:
+    assert entities("Norway’s Ilse Brandt chaired the session.").people == ("Ilse Brandt",)
+
+
+def test_name_after_a_role_with_its_country_is_a_person() -> None:
+    got = entities("The council’s second leader, Ilse Brandt of Norway, resigned in protest.")
+    assert got.people == ("Ilse Brandt",) and "Norway" in got.places
+
+
+def test_two_organisations_joined_by_and_are_two() -> None:
+    got = entities("The Coastal Safety Agency and Harbour Planning Office signed the plan.")
+    assert got.organisations == ("Coastal Safety Agency", "Harbour Planning Office")

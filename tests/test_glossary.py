@@ -140,3 +140,24 @@ def test_acronym_of_a_name_without_its_of_complement() -> None:
 
 def test_of_complement_in_lower_case_is_not_taken() -> None:
     assert terms("the review of recent policy changes (RC) was short") == {}
+
+
+# --- held-out round 3 -------------------------------------------------------------------
+
+def test_hyphenated_word_spelling_initials_beats_a_neighbour_borrowing_inner_letters() -> None:
+    got = find_acronyms(("They bought 300 Korean-manufactured man-portable air defense systems (MANPADS).",))
+    assert got == (GlossaryEntry("MANPADS", "man-portable air defense systems"),)
+
+
+def test_acronym_set_off_by_dashes() -> None:
+    got = find_acronyms(("Officials said the Coastal Defence Patrol Authority — CDPA — had been warned.",))
+    assert got == (GlossaryEntry("CDPA", "Coastal Defence Patrol Authority"),)
+
+
+def test_translated_party_name_keeps_its_head_first_acronym() -> None:
+    got = find_acronyms(("The Green Progressive Party (PGP) and the National Renewal Movement (MRN) split.",))
+    assert got == (GlossaryEntry("PGP", "Green Progressive Party"), GlossaryEntry("MRN", "National Renewal Movement"))
+
+
+def test_two_capitalised_names_with_swapped_initials_are_not_a_definition() -> None:
+    assert find_acronyms(("She met Lina Park (PL) at the port.",)) == ()

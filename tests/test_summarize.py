@@ -143,3 +143,17 @@ def test_reporters_questions_are_not_the_bottom_line() -> None:
         Paragraph("p3", DETAIL, (Sentence(DETAIL, 0),), speaker="The Minister"),
     )
     assert all(e.paragraph != "p1" for e in summarize_overview(ps))
+
+
+# --- held-out round 3 -------------------------------------------------------------------
+
+def test_an_address_greeting_is_not_the_bottom_line() -> None:
+    greeting = "Madam Chair, it’s good to see you."
+    out = summarize_overview(paras(f"{greeting} {TOPIC}", DETAIL, MORE))
+    assert greeting not in [e.text for e in out]
+
+
+def test_a_filler_sentence_without_content_gives_way_to_substance() -> None:
+    filler = "So I’m going to be going from here to there, and you’ll get me there as well."
+    out = summarize_area(paras(f"{filler} {TOPIC}"), limit=1)
+    assert [e.text for e in out] == [TOPIC]

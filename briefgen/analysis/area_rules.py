@@ -277,6 +277,26 @@ thank thanks thanking delighted pleased glad honor honour honored honoured welco
 greetings excellencies excellency gentlemen ladies morning evening afternoon
 """.split())
 
+# Courtesy phrases of meetings and remarks: a greeting or hand-over addressed to someone
+# ("Mr. Prime Minister, it's good to see you.", "The floor is yours.", "I'll turn it over
+# to you now."). Like PHATIC_WORDS, true to the source but not a point of the briefing.
+PHATIC_PHRASE = re.compile(
+    r"(?i)^(?:mr\.|madam|madame|mister)\s(?:vice\s|deputy\s)?(?:president|prime\sminister|secretary|"
+    r"chairman|chair|speaker|ambassador|minister)\b[^.!?]{0,3},"
+    r"|\b(?:good|great|nice|wonderful|a\s(?:real\s)?pleasure)\s(?:\S+\s)?to\s(?:see|be\swith|speak\s(?:to|with))\syou\b"
+    r"|\blook(?:ing)?\sforward\sto\s(?:seeing|meeting|hearing\sfrom)\syou\b"
+    r"|\bthe\sfloor\sis\syours\b|\bturn\sit\s(?:back\s)?over\sto\b|\bon\s(?:such\s)?short\snotice\b"
+)
+
+# Spoken filler: with contractions ("I'm", "you'll"), the only content words of a
+# sentence that says nothing ("So I'm going to be going from here to there"). A sentence
+# with fewer than THIN_MIN_WORDS other content words ranks low.
+SPOKEN_FILLER = frozenset("""
+going get got gonna want wanted say said saying think know look make let thing things lot
+well really just here there yeah okay way
+""".split())
+THIN_MIN_WORDS = 2
+
 # --- Summaries ------------------------------------------------------------------------
 
 # Table and figure furniture the cleaner may keep in the body of a report: captions

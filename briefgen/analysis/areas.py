@@ -455,7 +455,7 @@ def _title(
 
 def _clean_heading(text: str) -> str:
     words = " ".join(text.split()).rstrip(" .:;,").split(" ")
-    return " ".join(words[:14]) or R.INTRO_TITLE
+    return _balanced(" ".join(words[:14])) or R.INTRO_TITLE
 
 
 def _main_speaker(run: tuple[Paragraph, ...], speakers: tuple[str | None, ...]) -> str | None:
@@ -660,8 +660,20 @@ def _tidy_phrase(words: list[str]) -> str | None:
         words = words[1:]
     if not words:
         return None
-    text = " ".join(words).rstrip(".,;:!?")
+    text = _balanced(" ".join(words)).rstrip(".,;:!?")
     return text[:1].upper() + text[1:] if text else None
+
+
+def _balanced(text: str) -> str:
+    """``text`` cut before a bracket it opens but never closes ("Agency (NGA" -> "Agency").
+
+    A phrase cut to title length can end inside a parenthetical; half a bracket reads as
+    a broken title.
+    """
+    for opening, closing in ("()", "[]"):
+        while text.count(opening) > text.count(closing):
+            text = text[:text.rindex(opening)].rstrip(" ,;:—–-")
+    return text
 
 
 def _bare(word: str) -> str:

@@ -135,6 +135,8 @@ ASIDE: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # disclosure statement (The Conversation and others)
     r"^[^.!?]{2,80}?\s(?:does|do) not work for, consult, own shares in or receive funding from",
     r"^[^.!?]{2,80}?\s(?:has|have) (?:disclosed no|no relevant|no conflicts?)",
+    # the same statement in The Conversation's Portuguese, Spanish, French and Indonesian editions
+    r"^[^.!?]{2,80}?\s(?:não presta consultoria|no recibe salario|ne travaille pas|tidak bekerja)",
     # publisher disclaimers
     r"^(?:this (?:article|report|commentary|analysis|piece|publication|paper|brief) (?:is|was) (?:produced|published|written|prepared|made available))",
     r"^(?:the )?(?:views|opinions|positions)(?:,? [a-z]+)*,? (?:expressed|stated|presented)",
@@ -149,14 +151,16 @@ ASIDE: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
 # the subject must look like a personal name (two to four capitalised words) and the role
 # must be a job word.
 BIO = re.compile(
-    r"^(?P<name>(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s)?[A-Z][\w’'\-]+(?:\s(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3})"
+    # accented capitals too ("Magnus Öberg"); the role is matched case-blind, since bios
+    # capitalise it ("is Director of", "is an Associate Professor at")
+    r"^(?P<name>(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s)?[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:\s(?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][\w’'\-]+)){1,3})"
     r"\s(?:is|was|serves as|works as)\s(?:an?|the|currently an?|currently the|also an?)?\s?"
     r"(?:[\w\-]+\s){0,4}?"
-    r"(?P<role>intern|fellow|senior fellow|research fellow|professor|lecturer|reader|researcher|"
+    r"(?P<role>(?i:co-author|intern|fellow|senior fellow|research fellow|professor|lecturer|reader|researcher|"
     r"analyst|director|editor|correspondent|reporter|journalist|writer|contributor|associate|"
     r"scholar|student|candidate|scientist|economist|historian|adviser|advisor|specialist|"
     r"expert|author|chair|head|manager|officer|member|founder|president|partner|consultant|"
-    r"coordinator|assistant|program|programme|visiting)\b"
+    r"coordinator|assistant|program|programme|visiting))\b"
 )
 BIO_MAX = 600
 
@@ -165,7 +169,7 @@ BIO_MAX = 600
 # Past tense and qualifiers too ("X received funding from", "X has previously received
 # relevant research funding from"), and the other disclosure shapes: "X has no ..." and
 # "X is a trustee/member of ...". A disclosure may lack its full stop.
-_NAME = r"[A-Z][\w’'\-]+(?:\s(?:[A-Z]\.|[A-Z][\w’'\-]+)){1,3}"
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:\s(?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][\w’'\-]+)){1,3}"
 _FUNDING = (
     r"(?:(?:has|have)\s)?(?:previously\s|also\s|currently\s)?(?:receives?|received)\s"
     r"(?:[\w\-]+\s){0,3}?funding\sfrom"
@@ -173,6 +177,10 @@ _FUNDING = (
     r"|(?:has|have)\sno\s(?:[\w\-]+\s){0,3}?(?:interests|affiliations|conflicts)\b"
     # roles a disclosure names; plain "member"/"fellow" are left to BIO (a job, not a tie)
     r"|(?:is|was)\san?\s(?:unpaid\s|honorary\s)?(?:trustee|board\smember|unpaid\s\w+)\sof"
+    # "X is part of the Y Programme, ... funded by": a tie to a named organisation
+    r"|(?:is|was)\spart\sof\sthe\s[A-Z]"
+    # the same disclosure in The Conversation's other-language editions (pt, es, fr, id)
+    r"|não\spresta\sconsultoria|no\srecibe\ssalario|ne\stravaille\spas|tidak\sbekerja"
 )
 FUNDING_NOTE = re.compile(r"^(?:" + _NAME + r")\s(?:" + _FUNDING + r")")
 

@@ -115,6 +115,9 @@ class _Found:
     kind: str  # "person" | "org" | "place"
     display: str
     key: str
+    # names listed together ("A B, C D and E F") share a group: one known person makes
+    # the bare names beside it people too (see _confirm_names)
+    group: tuple[int, int] | None = None
 
 
 def find_entities(
@@ -158,8 +161,8 @@ def _mentions(paragraphs: tuple[Paragraph, ...], expansions: dict[str, str]) -> 
         if paragraph.speaker:
             found.extend(_speaker(paragraph.speaker, (index, -1)))
         tokens = _tokens(paragraph.text)
-        for t in tokens:
-            if t.text[:1].isupper():
+        for k, t in enumerate(tokens):
+            if t.text[:1].isupper() and _standalone(tokens, k):
                 caps[t.text] = caps.get(t.text, 0) + 1
                 first_at.setdefault(t.text, (index, t.start))
         found.extend(_scan(paragraph.text, tokens, index, expansions))
@@ -187,6 +190,23 @@ def _article_mentions(article: tuple[Paragraph, ...], expansions: dict[str, str]
     return result
 
 
+def _standalone(tokens: list[_Token], k: int) -> bool:
+    """Whether tokens[k] stands as a name on its own: no capitalised word joined to it.
+
+    Only such a word can be a surname referring back to a person ("Putin’s war",
+    "President Putin"); inside a longer name it is part of that name ("Intelligence" in
+    "Defense Intelligence Agency", "House" in "House Select Committee") and must neither
+    confirm "Strategic Intelligence" as a person nor stand for one. A title or a capitalised
+    sentence word before it ("President Putin", "If Putin") does not count.
+    """
+    t = tokens[k]
+    if (t.joined and k > 0 and tokens[k - 1].text[:1].isupper() and not tokens[k - 1].possessive
+            and tokens[k - 1].text.casefold() not in TITLES | COMMON_CAPS and not t.sentence_start):
+        return False
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return t.possessive or nxt is None or not (nxt.joined and nxt.text[:1].isupper())
+
+
 def _surnames(first_at: dict[str, tuple[int, int]], people: list[_Found]) -> list[_Found]:
     """The full name, given elsewhere in the article, of each surname standing here alone ("Guterres")."""
     out = []
@@ -203,18 +223,16 @@ def _confirm_names(found: list[_Found], caps: dict[str, int], everywhere: list[_
     "Vladimir Putin met …" then "… Putin’s war": a later surname-only mention is how
     prose refers back to a person; a company ("Acme Robotics") is repeated whole.
     """
-    full: dict[str, int] = {}
-    for f in (found if everywhere is None else everywhere):
-        if f.kind == "maybe":
-            last = f.display.split()[-1]
-            full[last] = full.get(last, 0) + 1
+    def person(f: _Found) -> bool:
+        # caps counts only words standing alone, so the full mentions are not in it
+        return f.kind == "person" or (f.kind == "maybe" and caps.get(f.display.split()[-1], 0) > 0)
+
+    listed = {f.group for f in (found if everywhere is None else everywhere) if f.group and person(f)}
     out: list[_Found] = []
     for f in found:
         if f.kind != "maybe":
             out.append(f)
-            continue
-        last = f.display.split()[-1]
-        if caps.get(last, 0) > full.get(last, 0):
+        elif person(f) or f.group in listed:
             out.append(_Found(f.order, "person", f.display, f.key))
     return out
 
@@ -358,7 +376,11 @@ def _scan(text: str, tokens: list[_Token], index: int, expansions: dict[str, str
         # "Professor Smith and Dr. Jones": two titled people, classified apart.
         first = run_first
         for k in range(run_first + 1, run_stop - 1):
-            if tokens[k].text == "and" and tokens[k + 1].text.casefold() in TITLES:
+            if tokens[k].text == "and" and _two_organisations(tokens, first, k, run_stop):
+                # "the X Agency and Y Office": two organisations, each with its head word
+                found.extend(_classify(text, tokens, first, k, index, expansions))
+                first = k + 1
+            elif tokens[k].text == "and" and tokens[k + 1].text.casefold() in TITLES:
                 found.extend(_classify(text, tokens, first, k, index, expansions))
                 first = k + 1
             elif tokens[k].text == "and" and _two_names(tokens, first, k, run_stop):
@@ -374,7 +396,32 @@ def _scan(text: str, tokens: list[_Token], index: int, expansions: dict[str, str
                 break
         if first < run_stop:
             found.extend(_classify(text, tokens, first, run_stop, index, expansions))
-    return found
+    return _group_lists(text, found, index)
+
+
+def _two_organisations(tokens: list[_Token], first: int, k: int, stop: int) -> bool:
+    """Whether "and" at k joins two organisation names, each holding a head word."""
+    return (_capitalised(tokens[k + 1].text)
+            and any(t.text.casefold() in ORG_HEADS for t in tokens[first:k])
+            and any(t.text.casefold() in ORG_HEADS for t in tokens[k + 1:stop]))
+
+
+# What separates the names of a list: "A B, C D and E F", "A B, C D, and E F".
+LIST_GAP = re.compile(r",?\s+and\s+|,\s+")
+
+
+def _group_lists(text: str, found: list[_Found], index: int) -> list[_Found]:
+    """Give names listed one after another in a paragraph a shared group."""
+    names = sorted((f for f in found if f.kind in ("person", "maybe")), key=lambda f: f.order)
+    group: dict[int, tuple[int, int]] = {}
+    for a, b in zip(names, names[1:]):
+        end = a.order[1] + len(a.display)
+        if not LIST_GAP.fullmatch(text[end:b.order[1]]):
+            continue
+        group[id(b)] = group.setdefault(id(a), (index, a.order[1]))
+    if not group:
+        return found
+    return [_Found(f.order, f.kind, f.display, f.key, group[id(f)]) if id(f) in group else f for f in found]
 
 
 def _two_names(tokens: list[_Token], first: int, k: int, stop: int) -> bool:
@@ -449,8 +496,18 @@ def _classify(text: str, tokens: list[_Token], first: int, stop: int, index: int
         return [_Found(order, "place", display, display.casefold())]
     if not locative and _bare_name(tokens, first, stop):
         display = _span(text, tokens, first, stop)
-        return [_Found(order, "maybe", display, display.casefold())]  # see _confirm_names
+        # "Ghana’s Kofi Annan": a country's own name-shaped figure is a person
+        kind = "person" if _place_possessive_before(tokens, first) else "maybe"
+        return [_Found(order, kind, display, display.casefold())]  # a maybe: see _confirm_names
     return []
+
+
+def _place_possessive_before(tokens: list[_Token], first: int) -> bool:
+    """Whether a known place in the possessive stands right before tokens[first]."""
+    if first < 1 or not tokens[first].joined or tokens[first].sentence_start:
+        return False
+    before = tokens[first - 1]
+    return before.possessive and before.text.casefold() in PLACES
 
 
 def _span(text: str, tokens: list[_Token], first: int, stop: int) -> str:
@@ -515,7 +572,9 @@ def _titled_person(tokens: list[_Token], first: int, stop: int) -> tuple[int, in
     if (before >= 0 and not _capitalised(tokens[before].text)
             and role in TITLES | ROLE_WORDS):
         end = _name_after(tokens, first, stop)
-        if end == stop and end - first >= 2:
+        # "the second leader, Ilse Brandt of Norway": the name, then where the person is from
+        from_place = end < stop and tokens[end].text == "of" and _is_place_span(tokens, end + 1, stop)
+        if (end == stop or from_place) and end - first >= 2:
             return first, end
     return None
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from briefgen.analysis.entity_rules import ORG_HEADS
 from briefgen.model import GlossaryEntry
 
 # A parenthetical with no nested parentheses, short enough to hold a short form or a
@@ -95,6 +96,10 @@ WORD = re.compile(r"[^\s/]+")
 # where every content word must spell a letter, keeps plain "X or Y" prose out.
 OR_DEFINITION = re.compile(r",?\s+or\s+(?:the\s+)?([A-Z][A-Z0-9.&\-]{1,11})(?=[,;.)]|\s+(?:is|was|has|had)\b)")
 
+# "the Islamic Revolutionary Guard Corps — IRGC — said": an acronym set off by dashes
+# right after its long form, read like "LF, or SF" (strictly: every word must spell).
+DASH_DEFINITION = re.compile(r"\s[—–]\s?([A-Z][A-Z0-9.&\-]{1,11})\s?(?=[—–,;.)])")
+
 # How far back a long form may start, in characters per word of its window: enough for
 # "Intercontinental" and its neighbours, small enough that a line full of parentheses
 # costs little per parenthesis.
@@ -106,6 +111,10 @@ LAST_WORD = re.compile(r"(\S+)\s*$")
 # Prepositions after the head noun of a long form whose acronym puts the head last:
 # "Agreement on Electronic Commerce (ECA)", "Convention on Cluster Munitions (CCM)".
 HEAD_LAST_PREPOSITIONS = frozenset({"on", "of", "for"})
+
+# Head nouns of the translated names read head-first ("Liberal Party (PL)"): parties,
+# movements and institutions are what foreign acronyms in English prose mostly name.
+HEAD_FIRST_NOUNS = ORG_HEADS | frozenset({"movement", "front", "bloc", "democrats", "republicans"})
 
 # Max extra letters one word may contribute beyond its initial ("Intercontinental" -> IC,
 # "coronavirus" -> COVI); more than this and a single long word would spell anything.
@@ -130,10 +139,11 @@ def _definitions(text: str) -> Iterator[GlossaryEntry]:
         entry = _from_parenthetical(text, m)
         if entry:
             found.append((m.start(), entry))
-    for m in OR_DEFINITION.finditer(text):
-        entry = _from_or_form(text, m)
-        if entry:
-            found.append((m.start(1), entry))
+    for pattern in (OR_DEFINITION, DASH_DEFINITION):
+        for m in pattern.finditer(text):
+            entry = _from_or_form(text, m)
+            if entry:
+                found.append((m.start(1), entry))
     found.sort(key=lambda pair: pair[0])
     for _, entry in found:
         yield entry
@@ -227,6 +237,10 @@ def _long_form_before(before: str, term: str, tail: str) -> GlossaryEntry | None
     # A strict head-last reading beats one that borrows letters from inside words
     # ("Agreement on Digital Trade (DTA)" is not "Digital Trade").
     start = _head_last(words, letters)
+    if start is None and not tail:
+        # likewise a strict head-first reading ("Green Progressive Party (PGP)" is not
+        # "Progressive Party" with the G borrowed from inside a word)
+        start = _head_first(candidate, spans, letters)
     if start is None:
         start = _spell(words, letters, strict=False, lead_ok=lead_ok)
     if start is None and not tail:
@@ -263,6 +277,29 @@ def _without_of_complement(
         first = max(0, at - window)
         start = _spell(words[first:at], letters, strict=True)
         return None if start is None else first + start
+    return None
+
+
+def _head_first(text: str, spans: list[tuple[int, int]], letters: str) -> int | None:
+    """Start of a translated name whose acronym keeps its own language's head-first order.
+
+    "Social Liberal Party (PSL)" is Partido Social Liberal, "Brazilian Democratic Movement
+    (MDB)" Movimento Democratico Brasileiro: the English head noun (last word) gives the
+    first letter, then the modifiers in their English or in reversed order. Strict: the
+    last len(letters) words are all capitalised content words, one initial each.
+    """
+    n = len(letters)
+    if n < 2 or len(spans) < n:
+        return None
+    used = spans[-n:]
+    if not all(text[a:a + 1].isupper() and _clean_word(text[a:b]) not in MINOR_WORDS for a, b in used):
+        return None
+    if _clean_word(text[used[-1][0]:used[-1][1]]) not in HEAD_FIRST_NOUNS:
+        return None  # "Lee Park (PL)" is someone's initials, not a translated name
+    initials = [_clean_word(text[a:b])[:1] for a, b in used]
+    head, modifiers = initials[-1], initials[:-1]
+    if letters in (head + "".join(modifiers), head + "".join(reversed(modifiers))):
+        return len(spans) - n
     return None
 
 
@@ -368,11 +405,11 @@ def _spell(
             return memo[(j, i)]
         word = words[j]
         best: tuple[tuple[int, int, int], int] = (inf, -1)
-        for k in _groups(word, letters, i):
+        for k, inner in _groups(word, letters, i):
             if k == 0 and word in MINOR_WORDS and j not in lead_ok:
                 continue  # a long form never starts on "the" or "of" (but may on "La")
             cost, start = solve(j - 1, k)
-            cand = (cost[0], cost[1] + (i - k) - 1, cost[2] + 1)
+            cand = (cost[0], cost[1] + inner, cost[2] + 1)
             if cand < best[0]:
                 best = (cand, start)
         if i < m:  # the long form's last word must spell a letter
@@ -397,25 +434,32 @@ def _spell(
     return start
 
 
-def _groups(word: str, letters: str, i: int) -> Iterator[int]:
-    """Each k such that ``word`` can spell letters[k:i], starting at one of its initials."""
+def _groups(word: str, letters: str, i: int) -> Iterator[tuple[int, int]]:
+    """Each (k, inner) such that ``word`` can spell letters[k:i], starting at one of its initials.
+
+    ``inner`` counts the letters taken from inside a part rather than from a part's
+    initial: "man-portable" spelling MANP takes two ("a", "n"), not three, so it beats a
+    neighbour that would borrow the same letters from inside ("PRC-manufactured").
+    """
     parts = _word_parts(word)
     if not parts:
         return
     # Hyphenated words spell one group per part, right to left.
-    ends = {i}
+    ends = {i: 0}
     for part in reversed(parts):
-        nxt: set[int] = set()
-        for end in ends:
+        nxt: dict[int, int] = {}
+        for end, inner in ends.items():
             for k in range(end - 1, max(end - 1 - MAX_LETTERS_PER_WORD, -1), -1):
                 if letters[k] == part[0] and _subsequence(letters[k + 1:end], part[1:]):
-                    nxt.add(k)
-            if len(parts) > 1:
-                nxt.add(end)  # a part of a hyphenated word may spell nothing
+                    cost = inner + end - k - 1
+                    if cost < nxt.get(k, cost + 1):
+                        nxt[k] = cost
+            if len(parts) > 1 and inner < nxt.get(end, inner + 1):
+                nxt[end] = inner  # a part of a hyphenated word may spell nothing
         ends = nxt
     for k in sorted(ends, reverse=True):
         if k < i:
-            yield k
+            yield k, ends[k]
 
 
 def _subsequence(needle: str, hay: str) -> bool:

@@ -162,13 +162,19 @@ def _score(c: _Candidate, context: Counter, context_sq: float, position) -> floa
         score -= PENALTY_UNFINISHED
     if dangling:
         score -= PENALTY_DANGLING
-    if bare & R.PHATIC_WORDS:
+    if bare & R.PHATIC_WORDS or R.PHATIC_PHRASE.search(c.text) or _thin(c.words):
         score -= PENALTY_PHATIC
     if R.APPARATUS_START.match(c.text):
         score -= PENALTY_APPARATUS
     if R.SPEAKER_LABEL.match(c.text):
         score -= PENALTY_LABEL
     return score
+
+
+def _thin(words: Counter) -> bool:
+    """Whether a sentence's content words are only spoken filler and contractions."""
+    solid = [w for w in words if " " not in w and "’" not in w and "'" not in w and w not in R.SPOKEN_FILLER]
+    return len(solid) < R.THIN_MIN_WORDS
 
 
 def _centrality(words: Counter, context: Counter, context_sq: float) -> float:
