@@ -62,6 +62,7 @@ from briefgen.config import Settings
 from briefgen.errors import BriefgenError, BuildError
 from briefgen.model import Briefing
 from briefgen.render import PDF_LINK_ATTR
+from briefgen.write import safe_target
 
 # Paper sizes as CSS @page sizes; the names are the settings' and the CLI's values.
 PAPER_SIZES: dict[str, str] = {"a4": "A4", "letter": "letter"}
@@ -312,13 +313,13 @@ def _fallback_areas(b: Briefing, env: jinja2.Environment) -> tuple[AreaInput, ..
 def fallback_briefings(settings: Settings) -> dict[str, Briefing]:
     """Analyse the seeds again (a few ms each) so metadata and spans can fill gaps in docs/."""
     from briefgen.analysis.ingest import read_source
-    from briefgen.pipeline import _unique_slugs, analyse, find_seeds
+    from briefgen.pipeline import analyse, find_seeds, unique_slugs
 
     try:
         seeds = find_seeds(settings.seeds)
     except BriefgenError:
         return {}
-    slugs = _unique_slugs(seeds)
+    slugs = unique_slugs(seeds)
     out: dict[str, Briefing] = {}
     for path in seeds:
         try:
@@ -720,19 +721,11 @@ def _write(document: Any, target: Path) -> None:
     tmp.replace(target)
 
 
-def _safe(root: Path, rel: str) -> Path:
-    base = root.resolve()
-    target = (base / rel).resolve()
-    if not target.is_relative_to(base) or target == base:
-        raise BuildError(f"{rel}: refusing to write outside {root}")
-    return target
-
-
 def build_book(c: Collected, site: Path, templates: Path, docs: Path, paper: str, generated: dt.datetime) -> Path:
     """Write ``site/<slug>/<slug>.pdf``."""
     env = make_env(templates)
     html = render_book(env, book_context(c, paper, generated))
-    target = _safe(site, f"{c.slug}/{c.slug}.pdf")
+    target = safe_target(site, f"{c.slug}/{c.slug}.pdf")
     _write(_document(html, templates, docs / c.slug), target)
     return target
 
@@ -765,7 +758,7 @@ def build_onepagers(c: Collected, site: Path, templates: Path, docs: Path, paper
         document = lay_out(hi)
         if len(document.pages) != 1:
             overflowing.append(f"{c.slug}/pdf/{op.slug}.pdf")
-        target = _safe(site, f"{c.slug}/pdf/{op.slug}.pdf")
+        target = safe_target(site, f"{c.slug}/pdf/{op.slug}.pdf")
         _write(document, target)
         written.append(target)
     return tuple(written), tuple(overflowing)
