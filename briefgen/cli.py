@@ -242,9 +242,11 @@ def build_parser() -> argparse.ArgumentParser:
                  "summary sentences and pinned or excluded quotes.\n\n"
                  "example:\n  briefgen generate --seeds seeds --docs docs"))
     p = add("build", cmd_build, "generate, then build the site with MkDocs",
-            "Run generate, then `mkdocs build --strict` into site/. Any MkDocs warning fails the build.\n\n"
+            "Run generate, then `mkdocs build --strict` into site/ (any MkDocs warning fails the build), "
+            "then the PDFs. While a page has unresolved conflict markers, no site is built.\n\n"
             "With --offline, also write dist/briefings-offline.zip: the site for reading from file:// "
-            "with no server (search included, PDFs from site/ copied in).")
+            "with no server (search included, PDFs from site/ copied in).\n\n"
+            "examples:\n  briefgen build\n  briefgen build --offline --quiet")
     gen_opts(p)
     p.add_argument("--offline", action="store_true",
                    help="also write the offline bundle dist/briefings-offline.zip")
