@@ -371,3 +371,40 @@ def test_a_title_never_ends_inside_an_unclosed_bracket() -> None:
           para(2, body, heading="Port Authority of the Northern Channel and Estuary (PANCE) [2024 Reorganisation Plan"))
     titles = [a.title for a in find_areas(ps)]
     assert all(t.count("(") == t.count(")") and t.count("[") == t.count("]") for t in titles)
+
+
+# --- titles that read like briefing headings (invented sentences) ----------------------------
+
+
+def test_a_bare_subject_noun_takes_the_modifier_the_area_gives_it() -> None:
+    lead = "The navy said little. Today we again call on the coastal navy to release the trawlers."
+    body = paras(LEDE, GAS, GAS2, GAS, GAS2, lead, "They say the navy holds crews at the coastal base.")
+    assert find_areas(body)[-1].title == "Coastal navy"
+
+
+def test_a_frame_subject_gives_way_to_the_phrase_the_area_repeats() -> None:
+    lead = "A big part of the reason is that pipeline tariffs keep rising."
+    more = "Investors say pipeline tariffs decide every gas contract they sign."
+    body = paras(LEDE, FISH, FISH2, FISH, FISH2, lead, more)
+    assert find_areas(body)[-1].title == "Pipeline tariffs"
+
+
+def test_a_lone_generic_noun_is_never_a_title() -> None:
+    lead = "History shows that quota fights return. " + GAS
+    titles = [a.title for a in find_areas(paras(LEDE, FISH, FISH2, FISH, FISH2, lead, GAS2, GAS, GAS2))]
+    assert "History" not in titles
+
+
+def test_a_split_speech_turn_is_headed_by_its_voice_and_topic() -> None:
+    fish = [para(i, t, speaker="THE MINISTER") for i, t in enumerate((FISH, FISH2) * 9, 1)]
+    gas = [para(i, t, speaker="THE MINISTER") for i, t in enumerate((GAS, GAS2) * 5, 19)]
+    ps = (para(0, "Good morning, everyone, and welcome.", speaker="MODERATOR"), *fish, *gas)
+    titles = [a.title for a in find_areas(ps)]
+    assert "Remarks by the Minister: the gas pipeline project" in titles
+    assert len(set(titles)) == len(titles) and all(len(t.split()) <= R.TITLE_MAX_WORDS for t in titles)
+
+
+def test_a_person_addressed_is_not_a_title() -> None:
+    lead = "President Smith, you are welcome here. The fleet owners dispute the quota again."
+    body = paras(LEDE, GAS, GAS2, GAS, GAS2, lead, FISH2, FISH, FISH2)
+    assert find_areas(body)[-1].title != "President Smith"

@@ -267,6 +267,41 @@ anything nothing world today tomorrow yesterday percent number case matter
 # The longest title we cut from a sentence, in words.
 TITLE_MAX_WORDS = 8
 
+# Single nouns too general to head a briefing section even when an area repeats them
+# ("History", "Country", "Plan", "Deal"): a title of one such word (with or without an
+# article) is rejected and a more specific phrase is looked for instead.
+GENERIC_SINGLE_TITLES = frozenset("""
+history country countries plan plans deal deals allies ally nation nations world thing
+issue issues problem problems situation question questions matter matters work job jobs
+military government people future past today change progress reason part effort efforts
+""".split())
+
+# Nouns that only frame what follows ("A big part of the reason ...", "The rest of the
+# story"): a title made of one of these plus "of ..." names nothing.
+FRAME_NOUNS = frozenset("""
+part lot lots kind sort rest number bunch piece reason way fact bottom whole most some
+much all none one each half majority
+""".split())
+
+# Role words that address or name the people in the room ("Prime Minister", "Madam Vice
+# President"): in speeches they recur in every turn, so they never make a topic phrase.
+ROLE_WORDS = frozenset("""
+president minister prime vice secretary madam mr mrs ms sir chairman chair ambassador
+excellency excellencies majesty deputy senator governor mayor speaker
+""".split())
+
+# A topic phrase must recur in at least this many sentences of its area: once is the
+# opening sentence's wording, twice is what the area keeps coming back to.
+PHRASE_MIN_SENTENCES = 2
+# Longest recurring phrase considered (words); longer repeats are quotations or lists.
+PHRASE_MAX_WORDS = 4
+# ... and at least this share of its uses in the whole article must fall in the area:
+# "United States" in every part of a speech names none of them.
+PHRASE_MIN_SHARE = 0.5
+# A split part of one speaker's turn is headed "Remarks by X: topic" (the turn's voice
+# plus what this part is about) when that fits within TITLE_MAX_WORDS.
+REMARKS_TOPIC_SEPARATOR = ": "
+
 # The title of the opening area when it has no heading of its own.
 INTRO_TITLE = "Overview"
 

@@ -389,13 +389,20 @@ def _titled(
     titles: set[str] = set()
     slugs: set[str] = set()
     remarked: set[str] = set()
+    phrases = _phrase_counts(paragraphs)
     for a, b in zip(edges, edges[1:]):
         run = paragraphs[a:b]
         area = Counter()
         for bag in bags[a:b]:
             area.update(bag)
         before = paragraphs[a - 1].heading if a else None
-        title = _title(run, speakers[a:b], starts[a], a == 0, area, article, remarked, before)
+        # one speaker's turn cut into several areas: each part also says what it is about
+        split = b < len(paragraphs) and starts[b] < SPEAKER and speakers[b] is not None and speakers[b] == speakers[a]
+        topics = _Topics(area, article, _phrase_counts(run), phrases, _surfaces(run))
+        title = _title(run, speakers[a:b], starts[a], a == 0, topics, remarked, before, split)
+        voice, sep, _ = title.partition(R.REMARKS_TOPIC_SEPARATOR)
+        if sep and voice.startswith("Remarks by ") and title.lower() in titles:
+            title = "Further remarks by " + voice[len("Remarks by "):]  # the topic says nothing new
         title = _unique(title, titles, lambda t, n: f"{t} ({n})")
         slug = _unique(slugify(title), slugs, lambda s, n: f"{s[:56]}-{n}")
         titles.add(title.lower())
@@ -411,16 +418,28 @@ def _unique(value: str, used: set[str], variant) -> str:
     return out
 
 
+@dataclass(frozen=True)
+class _Topics:
+    """What a title is chosen from: the area's and the article's words and phrases."""
+
+    area: Counter
+    article: Counter
+    area_phrases: Counter
+    article_phrases: Counter
+    surfaces: dict  # phrase key -> its first wording in the area
+
+
 def _title(
     run: tuple[Paragraph, ...],
     speakers: tuple[str | None, ...],
     kind: int,
     first: bool,
-    area: Counter,
-    article: Counter,
+    topics: _Topics,
     remarked: set[str],
     heading_before: str | None = None,
+    split: bool = False,
 ) -> str:
+    area, article = topics.area, topics.article
     lead = run[0]
     question = lead.text.rstrip().endswith("?") and len(lead.text.split()) <= R.HEADING_MAX_WORDS
     if kind == HEADING and question and (not lead.heading or lead.heading == heading_before):
@@ -431,8 +450,15 @@ def _title(
         return _clean_heading(lead.text)
     if not first and speakers and _is_questioner(speakers[0]):
         # what was asked names the exchange: topic words of the question, weighed by the answer
-        asked = {w for p, spk in zip(run, speakers) if _is_questioner(spk) for w in _bag(p)}
-        topic = _keyword_title(run, area, article, asked) or _keyword_title(run, area, article)
+        questions = tuple(p for p, spk in zip(run, speakers) if _is_questioner(spk))
+        asked = {w for p in questions for w in _bag(p)}
+        # a phrase the question names and the answer takes up ("climate change") says
+        # best what was asked; failing that, the question's words weighed by the answer
+        topic = _keyword_title(run, area, article, asked)
+        if not topic or _weak_title(topic):
+            # "Q&A: Country" names nothing: a phrase the question names and the answer
+            # takes up ("filibuster rule") is tried next, then the exchange's own words
+            topic = _recurring_title(topics, _phrase_counts(questions)) or topic or _keyword_title(run, area, article)
         return R.QA_TITLE_PREFIX + topic if topic else R.QA_TITLE
     speaker = _main_speaker(run, speakers)
     if speaker and speaker.upper().rstrip(".") not in R.NON_PERSON_SPEAKERS:
@@ -442,15 +468,196 @@ def _title(
                 name = "the " + name[4:]  # "Remarks by the President", as a heading reads
             if name.lower() not in remarked:
                 remarked.add(name.lower())
-                return f"Remarks by {name}"
+                return _remarks(f"Remarks by {name}", run, topics) if split else f"Remarks by {name}"
             return f"Further remarks by {name}"
         # a theme inside one speaker's remarks, opened by a cue or a cohesion dip
-        return _cue_title(lead) or _phrase_title(run, area, article) or f"Further remarks by {name}"
+        if name.startswith("The "):
+            name = "the " + name[4:]
+        topic = _cue_title(lead) or _topic_title(run, topics, speech=True)
+        voiced = _remarks(f"Remarks by {name}", run, topics, topic)
+        return voiced if voiced != f"Remarks by {name}" else topic or f"Further remarks by {name}"
     if first and not speaker:
         return R.INTRO_TITLE
     # "Overview" is the opening area's name only; a later area with no usable phrase is
     # named by the words it uses most, relative to the rest of the article.
-    return _cue_title(lead) or _phrase_title(run, area, article) or _keyword_title(run, area, article) or R.INTRO_TITLE
+    return _cue_title(lead) or _topic_title(run, topics) or R.INTRO_TITLE
+
+
+def _remarks(voice: str, run: tuple[Paragraph, ...], topics: _Topics, topic: str | None = None) -> str:
+    """'Remarks by the President: vaccine supply' when a topic fits the title length."""
+    topic = topic or _topic_title(run, topics, speech=True)
+    if not topic:
+        return voice
+    words = topic.split()
+    if _bare(words[0]) in _DETERMINERS or not (_is_name_word(words[0], run) or any(w[:1].isupper() for w in words[1:])):
+        topic = topic[:1].lower() + topic[1:]  # sentence case after the colon
+    title = voice + R.REMARKS_TOPIC_SEPARATOR + topic
+    return title if len(title.split()) <= R.TITLE_MAX_WORDS else voice
+
+
+def _is_name_word(word: str, run: tuple[Paragraph, ...]) -> bool:
+    """Whether a capitalised word is a name: the run never writes it in lower case."""
+    low = word.lower()
+    if word == low:
+        return False
+    return re.search(rf"(?<![\w’'-]){re.escape(low)}(?![\w’'-])", " ".join(p.text for p in run)) is None
+
+
+def _topic_title(run: tuple[Paragraph, ...], topics: _Topics, speech: bool = False) -> str | None:
+    """The area's topic: the opening's subject phrase when it is specific, else a phrase it repeats.
+
+    The subject of the opening sentence states the theme in an analysis ("Tensions
+    between X and Y flared ..."), but in a speech it is often a frame ("A big part of the
+    reason"), a bare noun ("History") or an address. Such a phrase gives way to the
+    phrase the area's sentences keep sharing ("export controls"), then to its key names.
+    Inside a ``speech`` turn, names pulled out of longer ones ("United" of "United
+    States") read worse than "Remarks by X" alone, so only phrases are used.
+    """
+    phrase = _phrase_title(run, topics.area, topics.article)
+    if phrase and not _weak_title(phrase, run):
+        return phrase
+    recurring = _recurring_title(topics)
+    if recurring:
+        return recurring
+    if phrase and len(phrase.split()) <= 2:
+        wider = _with_modifier(phrase, run, topics)
+        if wider:
+            return wider
+    if speech:
+        return None
+    keywords = _keyword_title(run, topics.area, topics.article)
+    if keywords and not _weak_title(keywords, run):
+        return keywords
+    return phrase if phrase and not _weak_title(phrase, strict=True) else keywords
+
+
+# Where a phrase cannot run on: punctuation other than hyphens and apostrophes, and dashes.
+_PHRASE_SPLIT = re.compile(r"[^\w\s’'-]+|\s[-–—]+\s|[–—]|\s-\s")
+_PHRASE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+# Words a topic phrase never contains: function words, verbs that end a subject, the
+# speaker's voice, pointers back, filler, forms of address and courtesies.
+_PHRASE_BREAK = (
+    R.STOP_WORDS | R.PHRASE_BREAKERS | R.SPEAKER_VOICE_WORDS | R.DANGLING_STARTS
+    | R.SPOKEN_FILLER | R.ROLE_WORDS | R.PHATIC_WORDS
+    | frozenset("themselves ourselves yourselves himself herself itself myself".split())
+)
+
+
+@lru_cache(maxsize=1 << 14)
+def _sentence_phrases(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Each distinct 2-4-word content phrase of one sentence: (stemmed key, surface)."""
+    out: dict[tuple[str, ...], str] = {}
+    for piece in _PHRASE_SPLIT.split(text):
+        chunk: list[str] = []
+        for w in [*piece.split(), ""]:
+            bare = w.lower()
+            word = _PHRASE_WORD.fullmatch(w) is not None
+            contracted = word and _CONTRACTED_VERB.search(bare) is not None or bare.endswith(("n’t", "n't"))
+            if word and not contracted and bare not in _PHRASE_BREAK:
+                chunk.append(w)
+                if not _POSSESSIVE.search(bare) or bare.endswith(("ss", "us", "is")):
+                    continue
+            for n in range(2, R.PHRASE_MAX_WORDS + 1):
+                for i in range(len(chunk) - n + 1):
+                    words = chunk[i : i + n]
+                    if _phrase_ok(words):
+                        out.setdefault(tuple(_POSSESSIVE.sub("", x.lower()) if j < n - 1 else _stem(_POSSESSIVE.sub("", x.lower())) for j, x in enumerate(words)), " ".join(words))
+            chunk = []
+    return tuple(out.items())
+
+
+def _phrase_ok(words: list[str]) -> bool:
+    """Whether a run of content words can name a topic (not "keep coming", not "Finns’")."""
+    for w in (words[0], words[-1]):
+        if w.islower() and w.endswith(("ly", "ing", "ed")):
+            return False  # without a parser, "-ly/-ing/-ed" at an edge is a verb or adverb
+    if _POSSESSIVE.search(words[-1]) and not words[-1].lower().endswith(("ss", "us", "is")):
+        return False  # "the Finns’": a possessive with its noun cut off
+    return not all(w.lower() in R.GENERIC_TITLE_WORDS for w in words) and all(len(w) > 1 for w in words)
+
+
+def _phrase_counts(paragraphs: tuple[Paragraph, ...]) -> Counter:
+    """How many sentences each content phrase occurs in (keys stemmed, with ``_surfaces``)."""
+    out: Counter = Counter()
+    for p in paragraphs:
+        for s in p.sentences or (p,):
+            out.update(k for k, _ in _sentence_phrases(s.text))
+    return out
+
+
+def _surfaces(paragraphs: tuple[Paragraph, ...]) -> dict[tuple[str, ...], str]:
+    out: dict[tuple[str, ...], str] = {}
+    for p in paragraphs:
+        for s in p.sentences or (p,):
+            for k, surface in _sentence_phrases(s.text):
+                out.setdefault(k, surface)
+    return out
+
+
+def _recurring_title(topics: _Topics, within: Counter | None = None, run: tuple[Paragraph, ...] = ()) -> str | None:
+    """The phrase the area's sentences keep sharing, most characteristic of it first.
+
+    A phrase counts when it recurs in ``PHRASE_MIN_SENTENCES`` sentences of the area (and,
+    with ``within``, also occurs there, e.g. in the question of a Q&A). It is scored by
+    how much of its use falls in this area, so "United States" in every part of a speech
+    loses to "export controls" said only here; longer phrases are a little preferred.
+    """
+    pool = [
+        k for k, n in topics.area_phrases.items()
+        if n >= R.PHRASE_MIN_SENTENCES and n >= R.PHRASE_MIN_SHARE * topics.article_phrases[k]
+        and (within is None or within[k])
+    ]
+    if not pool:
+        return None
+
+    def score(k: tuple[str, ...]) -> tuple[float, int, tuple[str, ...]]:
+        n = topics.area_phrases[k]
+        return (-(n * n / topics.article_phrases[k]) * (1 + 0.25 * (len(k) - 2)), -len(k), k)
+
+    best = min(pool, key=score)
+    surface = topics.surfaces.get(best) if topics.surfaces else None
+    return _tidy_phrase((surface or " ".join(best)).split())
+
+
+def _weak_title(title: str, run: tuple[Paragraph, ...] = (), strict: bool = False) -> bool:
+    """Whether a title names nothing a briefing reader could use as a heading.
+
+    Weak: a lone generic noun ("History", "The military"), a frame ("A big part of the
+    reason"), a greeting ("Good afternoon"), a participle opening ("Touched by the
+    hands"), a bare form of address ("President X"), or a possessive cut off ("The
+    Finns’"). With ``strict``, only titles that are never acceptable count.
+    """
+    words = [w for w in title.split() if _bare(w) not in _DETERMINERS]
+    if not words:
+        return True
+    bare = [_bare(w) for w in words]
+    if any(b in R.PHATIC_WORDS for b in bare) or (_POSSESSIVE.search(words[-1]) and words[-1][-1] in "’'"):
+        return True
+    if any(b in R.FRAME_NOUNS and nxt == "of" for b, nxt in zip(bare, bare[1:] + [""])):
+        return True
+    if bare[0] in R.ROLE_WORDS and all(w[:1].isupper() for w in words):
+        return True  # "President Niinistö": the person addressed, not a topic
+    if strict:
+        return False
+    if len(words) == 1 and (bare[0] in R.GENERIC_SINGLE_TITLES or bare[0] in R.GENERIC_TITLE_WORDS):
+        return True
+    if len(words) == 1 and run and not _is_name_word(words[0], run):
+        return True  # one common noun ("Doubts", "Please") says too little; a name may do
+    # "Touched by the hands", "Making sure": a participle opening is a clause, not a
+    # topic; a longer gerund phrase ("Providing an uncertainty estimate") can be one
+    return len(bare[0]) > 5 and (bare[0].endswith("ed") or (bare[0].endswith("ing") and len(words) <= 2))
+
+
+def _with_modifier(phrase: str, run: tuple[Paragraph, ...], topics: _Topics) -> str | None:
+    """A bare head noun with the modifier the area gives it: "The military" -> "Burmese military"."""
+    head = _bare(phrase.split()[-1])
+    best: tuple[int, str] | None = None
+    for k, surface in sorted(topics.surfaces.items()):
+        if len(k) == 2 and _stem(head) == k[-1] and k[0] not in _DETERMINERS and topics.area_phrases[k]:
+            n = topics.area_phrases[k]
+            if best is None or n > best[0]:
+                best = (n, surface)
+    return _tidy_phrase(best[1].split()) if best else None
 
 
 def _clean_heading(text: str) -> str:
@@ -637,6 +844,9 @@ def _noun_phrase(sentence: str) -> str | None:
         clean = w.rstrip(",;:.!?)”\"—–")
         out.append(clean)
         if clean != w or "(" in w:
+            nxt = words[start + len(out)] if start + len(out) < len(words) else ""
+            if w.endswith(",") and _bare(nxt) in R.SPEAKER_VOICE_WORDS:
+                return None  # "President X, you are ...": the person addressed, a vocative
             break
     if not out or _bare(out[0]) in R.DANGLING_STARTS:
         return None
