@@ -382,11 +382,11 @@ def test_plain_caption_and_note_lines_are_not_body():
     assert body(d) == [BODY, "Exports rose again in the spring."]
 
 
-def test_struck_text_is_dropped_keeping_the_correction():
+def test_struck_text_is_kept_verbatim_with_the_correction():
     md = "We sent <s>40</s> \\[400\\] trucks to the port.\n\nThey arrived on time."
-    assert body(doc(md, "md"))[0] == "We sent [400] trucks to the port."
+    assert body(doc(md, "md"))[0] == "We sent 40 [400] trucks to the port."
     html = "<html><body><p>We sent <del>40</del> [400] trucks.</p><p>They came.</p></body></html>"
-    assert body(doc(html, "html"))[0] == "We sent [400] trucks."
+    assert body(doc(html, "html"))[0] == "We sent 40 [400] trucks."
 
 
 def test_short_question_line_between_prose_is_a_heading():

@@ -161,3 +161,20 @@ def test_translated_party_name_keeps_its_head_first_acronym() -> None:
 
 def test_two_capitalised_names_with_swapped_initials_are_not_a_definition() -> None:
     assert find_acronyms(("She met Lina Park (PL) at the port.",)) == ()
+
+
+# --- held-out round 4 (measured against hand-made gold) ------------------------------------
+
+def test_translated_name_puts_its_nationality_adjective_last() -> None:
+    got = find_acronyms(("Voters left the Chilean Social Democracy Party (PSDC) in large numbers.",))
+    assert got == (GlossaryEntry("PSDC", "Chilean Social Democracy Party"),)
+
+
+def test_one_word_long_form_abbreviated_by_its_first_letters() -> None:
+    assert terms("The Liberals (LIB) lost ground in the north.") == {"LIB": "Liberals"}
+    assert find_acronyms(("They met Texas (TE) officials.",)) == ()
+
+
+def test_acronym_of_the_first_of_two_joined_bodies() -> None:
+    got = find_acronyms(("A new tribunal, the Regional Appeals Chamber and Public Defender’s Office (RAC), opened.",))
+    assert got == (GlossaryEntry("RAC", "Regional Appeals Chamber"),)

@@ -375,3 +375,33 @@ def test_participle_after_a_topic_noun_is_said_by_the_clause_subject() -> None:
     q = one("The Audit Office issued a report on water pricing recommending that the agency "
             "“review every tariff set in the last decade before raising them again.”")
     assert (q.kind, q.speaker) == ("statement", "Audit Office")
+
+
+# --- held-out round 4 (measured against hand-made gold) ------------------------------------
+
+def test_committed_to_a_quoted_aim_is_a_statement_by_the_subject() -> None:
+    q = one("At the summit, Prime Minister Ana Ruiz committed to “build a lasting partnership of equals.”")
+    assert (q.kind, q.speaker) == ("statement", "Ana Ruiz")
+
+
+def test_stated_intention_to_a_quoted_aim_is_the_documents_statement() -> None:
+    q = one("The Strategy states the ministry's intention to “harden every port against attack,” a change.")
+    assert (q.kind, q.speaker) == ("statement", "Strategy")
+
+
+def test_a_quoted_creed_is_a_term() -> None:
+    found = quotes("We reject the old creed that “the strong take all and the weak must simply endure,” and hold to a better one.",
+                   speaker="President Reyes")
+    assert [q.kind for q in found] == ["term"]
+
+
+def test_mark_less_block_quotation_after_in_her_words() -> None:
+    found = quotes("In a final speech, Mara Lind looked back on her years as chair.",
+                   "In her words, it was a time when the markets:",
+                   "collapsed without warning. Savers panicked. Banks closed their doors.")
+    assert [(q.kind, q.speaker, q.paragraph) for q in found] == [("statement", "Mara Lind", "p3")]
+    assert found[0].text.startswith("collapsed without warning.")
+
+
+def test_lower_case_list_after_a_colon_is_not_a_quotation() -> None:
+    assert quotes("The reform led to the creation of:", "the new audit board, and") == ()

@@ -167,7 +167,7 @@ def _md_inline(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     text = R.MD_LINK.sub(link, text)
     text = R.MD_REF_LINK.sub(r"\1", text)
     text = R.MD_AUTOLINK.sub("", text)
-    text = R.MD_STRUCK.sub("", text)
+    text = R.MD_STRUCK.sub(r"\2", text)
     text = R.MD_HTML_TAG.sub(_md_tag_space, text)
     return _md_inline_plain(text), tuple(links)
 

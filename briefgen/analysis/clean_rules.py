@@ -12,13 +12,13 @@ import re
 # --- HTML ---------------------------------------------------------------------------
 
 # Elements that never hold article prose: code, embeds, site chrome and controls.
-# Struck-through text (<s>, <del>, <strike>) is a correction's withdrawn words: transcripts
-# write "<s>400</s> [4,000]", and only the bracketed correction was meant.
+# Struck-through text (<s>, <del>, <strike>) is NOT dropped: transcripts write
+# "<s>400</s> [4,000]", and the output must stay a verbatim run of the source's words,
+# so both the withdrawn word and the bracketed correction are kept ("400 [4,000]").
 DROP_TAGS: frozenset[str] = frozenset({
     "script", "style", "iframe", "noscript", "nav", "header", "footer", "aside", "form",
     "button", "svg", "template", "head", "select", "option", "input", "textarea", "canvas",
     "video", "audio", "object", "embed", "map", "figcaption", "dialog", "menu",
-    "s", "del", "strike",
 })
 
 # Elements that flow inside a line of text: removing them must not add a space, or
@@ -54,9 +54,9 @@ MD_LINK = re.compile(r"\[([^\]\n]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"\n
 MD_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
 MD_REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.M)
 MD_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]*>")
-# Raw struck-through HTML in Markdown, dropped with its words (see DROP_TAGS). Bounded
-# runs with no "<" inside, so a stray unclosed "<s>" drops nothing and costs linear time.
-MD_STRUCK = re.compile(r"<(s|del|strike)(?:\s[^<>]{0,200})?>[^<]{0,500}</\1\s*>", re.I)
+# Raw struck-through HTML in Markdown, replaced by its words (group 2; see DROP_TAGS).
+# Bounded runs with no "<" inside, so a stray unclosed "<s>" costs linear time.
+MD_STRUCK = re.compile(r"<(s|del|strike)(?:\s[^<>]{0,200})?>([^<]{0,500})</\1\s*>", re.I)
 MD_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 # Raw HTML elements in Markdown whose content is code or an embed, never prose: dropped
 # with their content (a <script> body must not become article text). The attribute run is

@@ -116,6 +116,14 @@ HEAD_LAST_PREPOSITIONS = frozenset({"on", "of", "for"})
 # movements and institutions are what foreign acronyms in English prose mostly name.
 HEAD_FIRST_NOUNS = ORG_HEADS | frozenset({"movement", "front", "bloc", "democrats", "republicans"})
 
+# Endings of nationality adjectives. Head-first languages put them after the rest of the
+# name: "Brazilian Social Democracy Party (PSDB)" is Partido da Social Democracia Brasileira.
+DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "an")
+
+# A one-word long form whose acronym is its own first letters ("Democrats (DEM)"): at
+# least this many letters, so two-letter coincidences ("Texas (TE)") stay out.
+TRUNCATION_MIN_LETTERS = 3
+
 # Max extra letters one word may contribute beyond its initial ("Intercontinental" -> IC,
 # "coronavirus" -> COVI); more than this and a single long word would spell anything.
 MAX_LETTERS_PER_WORD = 4
@@ -156,13 +164,18 @@ def _from_parenthetical(text: str, m: re.Match[str]) -> GlossaryEntry | None:
     for term, tail in _short_form_candidates(m.group(1)):
         if not tail and initial.isalpha() and initial not in _letters(term) and last \
                 and not CORPORATE_SUFFIX.fullmatch(" " + last.group(1)) \
-                and " of " not in text[max(0, m.start() - CHARS_PER_WORD * OF_COMPLEMENT_MAX_WORDS):m.start()]:
+                and not _may_drop_tail(text[max(0, m.start() - CHARS_PER_WORD * OF_COMPLEMENT_MAX_WORDS):m.start()]):
             continue  # cheap early out: the word before must spell a letter ("x (AB)")
         reach = CHARS_PER_WORD * (2 * len(_letters(term)) + 2)
         entry = _long_form_before(_before(text, m.start(), reach), term, tail)
         if entry:
             return entry
     return _reversed(_before(text, m.start(), CHARS_PER_WORD), m.group(1))
+
+
+def _may_drop_tail(before: str) -> bool:
+    """Whether the long form may end on words its acronym leaves out ("X of the Y", "X and Y")."""
+    return " of " in before or " and " in before
 
 
 def _before(text: str, at: int, reach: int) -> str:
@@ -247,6 +260,13 @@ def _long_form_before(before: str, term: str, tail: str) -> GlossaryEntry | None
         head = _without_of_complement(candidate, all_spans, letters, window)
         if head is not None:
             spans, start = all_spans, head
+    if start is None and not tail:
+        first_of_pair = _first_conjunct(candidate, all_spans, letters, window)
+        if first_of_pair is not None:
+            start, stop = first_of_pair
+            spans, end = all_spans, all_spans[stop - 1][1]
+    if start is None and not tail:
+        start = _truncation(candidate, spans, letters)
     if start is None:
         return None
     expansion = _trim(candidate[spans[start][0]:end])
@@ -280,6 +300,37 @@ def _without_of_complement(
     return None
 
 
+def _first_conjunct(
+    text: str, spans: list[tuple[int, int]], letters: str, window: int
+) -> tuple[int, int] | None:
+    """(start, stop) of the first of two joined names the acronym spells alone.
+
+    "the Kosovo Specialist Chambers and Specialist Prosecutor's Office (KSC)": the acronym
+    names the first body; strict, and the words after "and" must all be capitalised.
+    """
+    words = tuple(_clean_word(text[s:e]) for s, e in spans)
+    for at in range(len(words) - 2, max(len(words) - 2 - OF_COMPLEMENT_MAX_WORDS, 0), -1):
+        if words[at] != "and":
+            continue
+        if not all(text[s:s + 1].isupper() for s, e in spans[at + 1:]):
+            return None
+        first = max(0, at - window)
+        start = _spell(words[first:at], letters, strict=True)
+        return None if start is None else (first + start, at)
+    return None
+
+
+def _truncation(text: str, spans: list[tuple[int, int]], letters: str) -> int | None:
+    """Start of a one-word long form the acronym abbreviates by its first letters ("Democrats (DEM)")."""
+    if len(letters) < TRUNCATION_MIN_LETTERS or not spans:
+        return None
+    a, b = spans[-1]
+    word = _clean_word(text[a:b])
+    if text[a:a + 1].isupper() and word.isalpha() and len(word) > len(letters) and word.startswith(letters):
+        return len(spans) - 1
+    return None
+
+
 def _head_first(text: str, spans: list[tuple[int, int]], letters: str) -> int | None:
     """Start of a translated name whose acronym keeps its own language's head-first order.
 
@@ -298,7 +349,10 @@ def _head_first(text: str, spans: list[tuple[int, int]], letters: str) -> int | 
         return None  # "Lee Park (PL)" is someone's initials, not a translated name
     initials = [_clean_word(text[a:b])[:1] for a, b in used]
     head, modifiers = initials[-1], initials[:-1]
-    if letters in (head + "".join(modifiers), head + "".join(reversed(modifiers))):
+    orders = [modifiers, modifiers[::-1]]
+    if len(modifiers) >= 2 and _clean_word(text[used[0][0]:used[0][1]]).endswith(DEMONYM_ENDINGS):
+        orders.append(modifiers[1:] + modifiers[:1])  # the nationality adjective goes last
+    if any(letters == head + "".join(order) for order in orders):
         return len(spans) - n
     return None
 

@@ -137,6 +137,27 @@ WEAK_SPEECH_VERBS: frozenset[str] = frozenset({
     "stress", "stresses", "stressed", "stressing", "demand", "demands", "demanded", "demanding",
 })
 
+# Weak speech verbs also count right before "to" and the quote: "committed to “…”",
+# "pledged to “…”" give the subject's own wording of what they will do.
+WEAK_VERB_INFINITIVE = "to"
+
+# Nouns of stated aims: in "<verb> the Department's intention to “…”" a weak speech verb
+# ("states", "notes") still cues the quote, and its subject is the speaker.
+INTENT_NOUNS: frozenset[str] = frozenset({
+    "intention", "intentions", "intent", "aim", "aims", "goal", "goals", "plan", "plans",
+    "commitment", "commitments", "determination", "resolve", "desire", "objective",
+    "objectives", "ambition", "ambitions", "pledge", "promise", "vow", "readiness",
+    "willingness",
+})
+# How many words may stand between such a verb and the intent noun ("states the
+# Department's intention to").
+INTENT_NOUN_REACH = 5
+
+# "In his words, it was a decade during which wars:" ¶ "dragged on …": a possessive's
+# "words" cue a quotation by that person; the possessive stands for this pronoun.
+WORDS_OF_POSSESSIVE: dict[str, str] = {"his": "he", "her": "she", "their": "they"}
+WORDS_NOUN = "words"
+
 # Multi-word attribution phrases; their subject is the speaker, like a speech verb's.
 SPEECH_PHRASES: tuple[tuple[str, ...], ...] = (
     ("called", "for"), ("calls", "for"), ("call", "for"), ("calling", "for"),
@@ -164,6 +185,9 @@ TERM_NOUNS: frozenset[str] = frozenset({
     # titles of works: "his book “The Long Game”"
     "book", "novel", "film", "movie", "song", "poem", "album", "essay", "documentary",
     "column", "op-ed", "podcast", "exhibition",
+    # set sayings nobody in the text is quoted as saying: "the creed that “…”"
+    "creed", "creeds", "credo", "credos", "maxim", "maxims", "adage", "adages", "proverb",
+    "proverbs", "dictum", "watchword", "watchwords",
 })
 
 # Verbs that name or display words rather than say them: a chant or a banner's text

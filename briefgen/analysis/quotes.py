@@ -309,7 +309,7 @@ def _left_cue(toks: list[_Tok]) -> _Cue | None:
         noun = i > 0 and toks[i - 1].low in ("a", "an") and not low.endswith("ing")
         if not noun and (low in R.SPEECH_VERBS and not t.text[0].isupper() or (low in R.SPEECH_VERBS and i == 0)):
             if low not in R.WEAK_SPEECH_VERBS or nxt is None or nxt.low in ("that", ":", ",") \
-                    or _after_document(toks, i):
+                    or _after_document(toks, i) or _infinitive_object(toks, i):
                 return _Cue("speech", i, words)
         if words <= R.TERM_NOUN_DISTANCE and (low in R.TERM_NOUNS or low in R.TERM_VERBS):
             if low in R.DISPLAY_VERBS and _after_document(toks, i):
@@ -319,6 +319,18 @@ def _left_cue(toks: list[_Tok]) -> _Cue | None:
             return _Cue("naming", i, words)
         words += 1
     return None
+
+
+def _infinitive_object(toks: list[_Tok], v: int) -> bool:
+    """Whether the quote is what the verb at ``v`` commits to: "committed to “…”",
+    "states the Department's intention to “…”" (``toks`` end at the opening mark)."""
+    n = len(toks)
+    if n < 2 or toks[-1].low != R.WEAK_VERB_INFINITIVE or v >= n - 1:
+        return False
+    if v == n - 2:
+        return True
+    return toks[-2].low in R.INTENT_NOUNS and n - 2 - v <= R.INTENT_NOUN_REACH \
+        and all(t.kind == "w" for t in toks[v + 1:n - 1])
 
 
 def _after_document(toks: list[_Tok], v: int) -> bool:
@@ -852,6 +864,12 @@ def _quotes_in(para: Paragraph, nxt: Paragraph | None, mem: _Memory) -> list[Quo
     out: list[Quote] = []
     prev: tuple[str, _Who | None, int] | None = None  # kind, speaker, sentence number
     carry, mem.carry = mem.carry, None
+    if _block_quotation(text, spans, open_at, mem):
+        # "In his words, it was a decade during which wars:" ¶ "dragged on …": the whole
+        # paragraph, set off without marks, finishes the announced quotation.
+        speaker, role = _clean_name(mem.lead_in, mem)
+        body = text.strip()
+        out.append(Quote(body, para.id, "statement", speaker, role, text.find(body)))
     ends = here.ends if spans else []
     offsets = here.end_offsets if spans else []
     for n, s in enumerate(spans):
@@ -883,6 +901,13 @@ def _quotes_in(para: Paragraph, nxt: Paragraph | None, mem: _Memory) -> list[Quo
     return out
 
 
+def _block_quotation(text: str, spans: list[_Span], open_at: int | None, mem: _Memory) -> bool:
+    """Whether a paragraph is a mark-less quotation its announcing paragraph runs into."""
+    body = text.strip()
+    return mem.lead_in is not None and not spans and open_at is None and body[:1].islower() \
+        and len(body) <= R.MAX_QUOTE_CHARS
+
+
 def _code_like(text: str, s: _Span) -> bool:
     """Marks of code or markup left in the text (alert("x"), src="y"), not of prose."""
     before = text[s.open - 1] if s.open else " "
@@ -897,13 +922,30 @@ def _lead_in(para: Paragraph, here: _Reading, mem: _Memory) -> _Who | None:
     cut = max((i + 1 for i, t in enumerate(toks) if t.kind == "q"), default=0)
     toks = toks[cut:]
     cue = _left_cue(toks)
-    if cue is None or cue.kind not in ("speech", "according") or cue.distance > R.SHORT_QUOTE_VERB_DISTANCE:
+    if cue is None:
+        words_of = _words_of(toks)
+        return _resolve(words_of, para, here, end, mem) or _Who(None) if words_of else None
+    if cue.kind not in ("speech", "according") or cue.distance > R.SHORT_QUOTE_VERB_DISTANCE:
         return None
     if cue.kind == "according":
         who = _after_cue(para.text, toks, cue.end + 1)
     else:
         who = _subject_before(para.text, toks, cue.index)
     return _resolve(who, para, here, end, mem) or _Who(None)
+
+
+def _words_of(toks: list[_Tok]) -> _Who | None:
+    """The pronoun behind "In his words, …" near the end of a lead-in, if any."""
+    words = 0
+    for i in range(len(toks) - 1, 1, -1):
+        if toks[i].kind != "w":
+            continue
+        if toks[i].low == R.WORDS_NOUN and toks[i - 1].low in R.WORDS_OF_POSSESSIVE and toks[i - 2].low == "in":
+            return _Who(None, pronoun=R.WORDS_OF_POSSESSIVE[toks[i - 1].low])
+        words += 1
+        if words > R.SHORT_QUOTE_VERB_DISTANCE:
+            return None
+    return None
 
 
 def _judge(text: str, left: list[_Tok], right: list[_Tok], body: str,
