@@ -7,6 +7,10 @@ never change output: a hit returns exactly what analysing again would. An entry 
 cannot be read (torn write, other Python, old format) is a miss with a warning, never
 an error.
 
+An entry also keeps what the seed last became (its spec applied, its pages rendered) under
+a second key, ``built_key``: the spec's bytes and the code of the spec and render steps.
+When that still matches, a run takes the seed's pages as they are and renders nothing.
+
 Entries live in ``<state>/cache/<key>.pickle``. They belong to one machine (the folder
 ignores itself in git), and entries no run used any more are pruned after each run.
 """
@@ -17,6 +21,7 @@ import hashlib
 import os
 import pickle
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,12 +29,14 @@ from briefgen.model import Briefing
 
 CACHE_DIR = "cache"
 # Bump when the entry format changes; an entry with another header is a miss.
-HEADER = b"briefgen-analysis-cache 1\n"
+HEADER = b"briefgen-analysis-cache 2\n"
 SUFFIX = ".pickle"
 # The code whose output is cached: every analysis stage, the orchestrator that calls
 # them (analyse() lives there) and the model the result is made of.
 PACKAGE = Path(__file__).resolve().parent
 ANALYSER_FILES = ("analysis", "pipeline.py", "model.py")
+# The code that turns an analysed briefing into pages: a change to it re-renders every seed.
+BUILDER_FILES = ("spec.py", "render.py", "parallel.py", "model.py")
 # The cache folder holds one machine's entries: keep it out of git whatever the project's
 # own .gitignore says.
 GITIGNORE = "# briefgen's analysis cache: local to this machine, safe to delete.\n*\n"
@@ -39,6 +46,12 @@ GITIGNORE = "# briefgen's analysis cache: local to this machine, safe to delete.
 def analyser_version() -> str:
     """A hash of the analyser's source code: any change to it invalidates every entry."""
     return _hash_files(PACKAGE, ANALYSER_FILES)
+
+
+@lru_cache(maxsize=1)
+def builder_version() -> str:
+    """A hash of the spec and render code: any change to it re-renders every seed."""
+    return _hash_files(PACKAGE, BUILDER_FILES)
 
 
 def templates_version(templates: Path) -> str:
@@ -66,6 +79,41 @@ def seed_key(path: Path, data: bytes, slug: str, versions: str) -> str:
     return digest.hexdigest()
 
 
+def built_key(seed: str, spec_name: str, spec: bytes | None, versions: str) -> str:
+    """The key of what a seed became: its analysis key, its spec (or none) and the code versions."""
+    digest = hashlib.sha256()
+    for part in (seed.encode(), spec_name.encode("utf-8", "surrogateescape"), versions.encode()):
+        digest.update(len(part).to_bytes(8, "big") + part)
+    digest.update(b"\1" + spec if spec is not None else b"\0")
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class CacheEntry:
+    """One seed's analysis, and what it last became under ``built_key`` (None: not yet).
+
+    The analysis stays pickled until asked for: a run that takes the seed's pages from
+    the cache may never need it, and unpickling a thousand briefings costs ~0.3 s.
+    """
+
+    analysis: bytes  # the pickled Briefing
+    built_key: str = ""
+    built: object = None  # a parallel.Built; typed loosely so this module stays below it
+
+    @property
+    def briefing(self) -> Briefing:
+        """The analysed Briefing."""
+        return load_briefing(self.analysis)
+
+
+def load_briefing(data: bytes) -> Briefing:
+    """A Briefing from its pickle (as the cache stores it)."""
+    value = pickle.loads(data)
+    if not isinstance(value, Briefing):
+        raise TypeError("not a Briefing")
+    return value
+
+
 class AnalysisCache:
     """Read and write analysed briefings by key; unreadable entries become warnings."""
 
@@ -80,6 +128,16 @@ class AnalysisCache:
 
     def get(self, key: str) -> Briefing | None:
         """The cached Briefing for ``key``, or None on a miss or an unreadable entry."""
+        entry = self.get_entry(key)
+        if entry is None:
+            return None
+        try:
+            return entry.briefing
+        except Exception:  # a torn or foreign pickle is just a miss
+            return self._unreadable()
+
+    def get_entry(self, key: str) -> CacheEntry | None:
+        """The cached entry for ``key``, or None on a miss or an unreadable entry."""
         path = self.folder / f"{key}{SUFFIX}"
         try:
             data = path.read_bytes()
@@ -89,19 +147,28 @@ class AnalysisCache:
             return self._unreadable()
         if not data.startswith(HEADER):
             return self._unreadable()
+        # HEADER, the length of the entry's head, the head (built_key, built, length of the
+        # analysis), then the pickled analysis itself.
+        start = len(HEADER) + 8
         try:
-            value = pickle.loads(data[len(HEADER):])
+            size = int.from_bytes(data[len(HEADER):start], "big")
+            built_key, built, length = pickle.loads(data[start:start + size])
+            analysis = data[start + size:]
+            if not isinstance(built_key, str) or len(analysis) != length:
+                return self._unreadable()
         except Exception:  # any torn or foreign pickle is just a miss
             return self._unreadable()
-        return value if isinstance(value, Briefing) else self._unreadable()
+        return CacheEntry(analysis, built_key, built)
 
-    def put(self, key: str, briefing: Briefing) -> None:
-        """Store ``briefing`` under ``key``; a failure to write only costs speed next time."""
+    def put(self, key: str, briefing: Briefing, built_key: str = "", built: object = None) -> None:
+        """Store ``briefing`` (and what it became) under ``key``; a failure to write only costs speed."""
         try:
             self._ensure_folder()
             path = self.folder / f"{key}{SUFFIX}"
             tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(HEADER + pickle.dumps(briefing, protocol=pickle.HIGHEST_PROTOCOL))
+            analysis = pickle.dumps(briefing, protocol=pickle.HIGHEST_PROTOCOL)
+            head = pickle.dumps((built_key, built, len(analysis)), protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.write_bytes(HEADER + len(head).to_bytes(8, "big") + head + analysis)
             tmp.replace(path)
         except OSError as exc:
             self._warn_once(f"{self.folder}: cannot write the analysis cache ({exc.strerror}); the next run analyses again")
@@ -112,7 +179,7 @@ class AnalysisCache:
             return
         wanted = {f"{key}{SUFFIX}" for key in keep}
         for path in self.folder.iterdir():
-            if path.name != ".gitignore" and path.name not in wanted:
+            if path.name != ".gitignore" and path.name not in wanted and not path.is_dir():
                 try:
                     path.unlink()
                 except OSError:

@@ -85,7 +85,7 @@ def _generate(args: argparse.Namespace) -> tuple[int, tuple[str, ...]]:
     if result.recovered:
         _info(result.recovered)
     _info(
-        f"briefgen: {len(result.briefings)} briefing(s) from {settings.seeds} into {settings.docs}: "
+        f"briefgen: {len(result.built)} briefing(s) from {settings.seeds} into {settings.docs}: "
         f"{len(w.created)} page(s) created, {len(w.changed)} changed ({len(w.merged)} keeping your edits), "
         f"{len(w.unchanged)} unchanged"
     )

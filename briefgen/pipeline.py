@@ -11,20 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.analysis.areas import find_areas, slugify
-from briefgen.analysis.clean import clean
-from briefgen.analysis.entities import find_entities
-from briefgen.analysis.glossary import find_acronyms
 from briefgen.analysis.ingest import is_seed, read_source
-from briefgen.analysis.quotes import find_quotes
-from briefgen.analysis.segment import split_paragraphs
-from briefgen.analysis.summarize import summarize_area, summarize_overview
 from briefgen.config import Settings
-from briefgen.errors import BriefgenError, InputError
+from briefgen.errors import InputError
 from briefgen.model import Area, Briefing, Failure, Source
-from briefgen.parallel import analyse_seeds
-from briefgen.render import render_library
-from briefgen.spec import load_spec, resolve_spec, spec_path, spec_text
-from briefgen.state import read_bases
+from briefgen.parallel import Built, build_seeds
+from briefgen.render import assemble_library
+from briefgen.spec import spec_paths
+from briefgen.state import read_bases, read_manifest
 from briefgen.write import WriteReport, apply_plan, plan_writes, recover, run_lock, write_new_file
 
 # How long a generate run waits for another one to finish before giving up, in seconds.
@@ -35,16 +29,30 @@ DEFAULT_LOCK_TIMEOUT = 120.0
 class GenerateResult:
     """What a generate run did: the briefings made, the seeds that failed, the files written."""
 
-    briefings: tuple[Briefing, ...]
+    built: tuple[Built, ...]  # each briefing's part of the site, in seed order
     failures: tuple[Failure, ...]
     written: WriteReport
     warnings: tuple[str, ...] = ()  # spec choices that fell back to the analyser, and why
     specs: tuple[str, ...] = ()  # briefing specs written for new articles
     recovered: str | None = None  # what was done about a run that was killed mid-write
 
+    @property
+    def briefings(self) -> tuple[Briefing, ...]:
+        """The briefings made, spec applied, in seed order (cached ones are unpickled now)."""
+        return tuple(b.briefing for b in self.built)
+
 
 def analyse(source: Source, slug: str | None = None) -> Briefing:
     """Run every analysis stage on one decoded source."""
+    # Imported here, not at the top: a generate run whose seeds all come from the cache
+    # never analyses, and these imports (BeautifulSoup, lxml, the rule tables) cost ~0.3 s.
+    from briefgen.analysis.clean import clean
+    from briefgen.analysis.entities import find_entities
+    from briefgen.analysis.glossary import find_acronyms
+    from briefgen.analysis.quotes import find_quotes
+    from briefgen.analysis.segment import split_paragraphs
+    from briefgen.analysis.summarize import summarize_area, summarize_overview
+
     # 1. Clean: markup and boilerplate out; title, author, organisation and date in.
     doc = clean(source)
     # 2. Paragraphs with stable ids, and their sentences.
@@ -107,7 +115,7 @@ def generate(
 ) -> GenerateResult:
     """Analyse every seed, render all pages, and merge them into the docs folder.
 
-    ``jobs`` processes analyse (default: one per core); ``progress`` shows a bar on stderr.
+    ``jobs`` processes analyse and render (default: one per core); ``progress`` shows a bar on stderr.
     """
     # 0. One run at a time; finish or undo whatever a killed run left behind.
     with run_lock(settings.state, lock_timeout, on_wait):
@@ -115,42 +123,38 @@ def generate(
         # 1. Gather the seeds, each with a slug unique in this library.
         seeds = find_seeds(settings.seeds)
         slugs = unique_slugs(seeds)
-        # 2. Analyse everything first, shaped by each article's briefing spec; a bad seed
-        #    or spec is recorded and the rest go on.
-        briefings: list[Briefing] = []
+        # 2. Analyse everything first, shaped by each article's briefing spec, and render
+        #    each briefing's pages; a bad seed or spec is recorded and the rest go on.
+        #    Seeds whose seed, spec and code are unchanged since the last run come from the
+        #    cache as they were; the rest go to a process pool, results in seed order.
+        specs = spec_paths(seeds)
+        run = build_seeds(seeds, slugs, specs, settings.state, settings.templates, jobs, progress)
+        built: list[Built] = []
         failures: list[Failure] = []
-        warnings: list[str] = []
+        warnings: list[str] = list(run.warnings)
         new_specs: list[tuple[str, str]] = []
-        #    Seeds unchanged since the last run come from the analysis cache; the rest
-        #    are analysed in a process pool, results in seed order either way.
-        run = analyse_seeds(seeds, slugs, settings.state, settings.templates, jobs, progress)
-        warnings += run.warnings
         for path, outcome in zip(seeds, run.outcomes):
             if isinstance(outcome, Failure):
                 failures.append(outcome)
                 continue
-            try:
-                briefing = outcome
-                spec_file = spec_path(path, seeds)
-                if spec_file.exists():
-                    briefing, notes = resolve_spec(briefing, load_spec(spec_file))
-                    warnings += notes
-                else:
-                    new_specs.append((spec_file.name, spec_text(briefing, path.name)))
-                briefings.append(briefing)
-            except BriefgenError as exc:
-                failures.append(Failure(str(path), str(exc)))
-        # 3. Render every page in memory (pure).
-        pages = render_library(tuple(briefings), settings.templates)
+            built.append(outcome)
+            warnings += outcome.warnings
+            if outcome.new_spec is not None:
+                new_specs.append((specs[path].name, outcome.new_spec))
+        # 3. The site's pages: every briefing's, plus home, tags and nav across them (pure).
+        pages = assemble_library(tuple(b.part for b in built), settings.templates)
+        hashes = {page.path: h for b in built for page, h in zip(b.part.pages, b.hashes)}
         # 4. Merge each page three ways (last generated, the user's, new) in memory. The
         #    pages of a seed that failed are left exactly as they are.
-        failed = tuple(f"{slugs[path]}/" for path in seeds if str(path) in {f.path for f in failures})
-        plan = plan_writes(pages, settings.docs, read_bases(settings.state), force, keep=failed)
-        # 5. Only now write: new docs/ and merge bases built aside, then swapped in.
+        failed_paths = {f.path for f in failures}
+        failed = tuple(f"{slugs[path]}/" for path in seeds if str(path) in failed_paths)
+        plan = plan_writes(pages, settings.docs, read_bases(settings.state), force, keep=failed,
+                           hashes=hashes, known=read_manifest(settings.state))
+        # 5. Only now write: changed folders of docs/ and merge bases built aside, then swapped in.
         written = apply_plan(plan, settings.docs, settings.state)
         # 6. A spec for every article that had none, for the user to edit.
-        specs = tuple(name for name, text in new_specs if write_new_file(settings.seeds, name, text))
-    return GenerateResult(tuple(briefings), tuple(failures), written, tuple(warnings), specs, recovered)
+        specs_written = tuple(name for name, text in new_specs if write_new_file(settings.seeds, name, text))
+    return GenerateResult(tuple(built), tuple(failures), written, tuple(warnings), specs_written, recovered)
 
 
 def unique_slugs(seeds: tuple[Path, ...]) -> dict[Path, str]:

@@ -181,18 +181,42 @@ class HomeItem:
     areas_label: str  # "4 friction areas"
 
 
+@dataclass(frozen=True)
+class BriefingPart:
+    """One briefing's share of the site: its pages, its home-page entry and its nav section.
+
+    Depends on that briefing alone, so it can be rendered in a worker process and cached.
+    """
+
+    key: tuple[str, str]  # where it sorts among the briefings
+    pages: tuple[Page, ...]
+    home: HomeItem
+    nav: tuple[str, ...]
+
+
 def render_library(briefings: tuple[Briefing, ...], templates: Path) -> tuple[Page, ...]:
     """All pages of the site: home, tag index, style sheets and every briefing's pages."""
     env = make_env(templates)
-    ordered = tuple(sorted(briefings, key=_briefing_key))
+    return assemble_library(tuple(render_part(b, env) for b in briefings), templates, env)
+
+
+def render_part(b: Briefing, env: jinja2.Environment) -> BriefingPart:
+    """One briefing's pages, home-page entry and nav section."""
+    return BriefingPart(_briefing_key(b), tuple(render_briefing(b, env)), _home_item(b), nav_section(b))
+
+
+def assemble_library(parts: tuple[BriefingPart, ...], templates: Path, env: jinja2.Environment | None = None) -> tuple[Page, ...]:
+    """The site from each briefing's part: home, tag index, style sheets, briefing pages, nav."""
+    env = env or make_env(templates)
+    ordered = tuple(sorted(parts, key=lambda part: part.key))
     pages = [
-        Page("index.md", env.get_template("home.md.j2").render(items=tuple(_home_item(b) for b in ordered))),
+        Page("index.md", env.get_template("home.md.j2").render(items=tuple(part.home for part in ordered))),
         Page(TAGS_PAGE, env.get_template("tags.md.j2").render()),
     ]
     pages += read_assets(templates)
-    for b in ordered:
-        pages += render_briefing(b, env)
-    pages.append(Page(NAV_FILE, render_nav(ordered)))
+    for part in ordered:
+        pages += part.pages
+    pages.append(Page(NAV_FILE, _nav_text(tuple(part.nav for part in ordered))))
     return tuple(pages)
 
 
@@ -202,6 +226,10 @@ def render_nav(ordered: tuple[Briefing, ...]) -> str:
     A section's first entry is the bare overview path, so with ``navigation.indexes`` the
     section title itself links to the overview.
     """
+    return _nav_text(tuple(nav_section(b) for b in ordered))
+
+
+def _nav_text(sections: tuple[tuple[str, ...], ...]) -> str:
     lines = [
         "# The site's navigation, written by briefgen generate and read through mkdocs.yml's",
         "# INHERIT. Reorder or retitle freely: your edits are merged with the next run's.",
@@ -209,15 +237,20 @@ def render_nav(ordered: tuple[Briefing, ...]) -> str:
         f"  - {_yaml_str('Home')}: index.md",
         f"  - {_yaml_str('Tags')}: {TAGS_PAGE}",
     ]
-    for b in ordered:
-        slug = safe_slug(b.slug, "briefing")
-        lines.append(f"  - {_yaml_str(briefing_title(b))}:")
-        lines.append(f"      - {slug}/index.md")
-        for area, name in zip(b.areas, area_files(b.areas)):
-            title = _one_line(area.title) or safe_slug(area.slug, "area")
-            lines.append(f"      - {_yaml_str(title)}: {slug}/{name}")
-        lines += [f"      - {_yaml_str(title)}: {slug}/{name}" for title, name in NAV_TAIL]
+    for section in sections:
+        lines += section
     return "\n".join(lines) + "\n"
+
+
+def nav_section(b: Briefing) -> tuple[str, ...]:
+    """The nav lines of one briefing: its title, overview, area pages and fixed pages."""
+    slug = safe_slug(b.slug, "briefing")
+    lines = [f"  - {_yaml_str(briefing_title(b))}:", f"      - {slug}/index.md"]
+    for area, name in zip(b.areas, area_files(b.areas)):
+        title = _one_line(area.title) or safe_slug(area.slug, "area")
+        lines.append(f"      - {_yaml_str(title)}: {slug}/{name}")
+    lines += [f"      - {_yaml_str(title)}: {slug}/{name}" for title, name in NAV_TAIL]
+    return tuple(lines)
 
 
 def read_assets(templates: Path) -> list[Page]:

@@ -7,12 +7,14 @@ conflict markers in the file. A page the user deleted stays deleted; ``force`` b
 user's versions up and starts from scratch.
 
 Writing happens in two steps. ``plan_writes`` reads docs/ and decides, in memory, what
-every file becomes. ``apply_plan`` builds the new docs/ (and the new merge bases) in a
-staging folder next to it, records the swap in a journal, and swaps each folder in with
-one atomic rename. A run killed at any moment leaves docs/ either as it was or as it will
-be; the next run (``recover``) finishes a journaled swap or throws an unjournaled staging
-folder away. Files whose content does not change are hard links to the same inode, so
-their mtimes stay as they were.
+every file becomes; a page the manifest (see ``state``) shows unchanged on both sides is
+not even read. ``apply_plan`` builds the new version of each top-level entry that changes
+(a briefing's folder, ``assets/``, a top-level page) and of its merge bases in a staging
+folder next to docs/, records the swaps in a journal, and swaps each entry in with one
+atomic rename. A run killed at any moment leaves docs/ either as it was or as it will be
+once the next run (``recover``) finishes the journaled swaps; an unjournaled staging
+folder is thrown away. Files whose content does not change are hard links to the same
+inode, so their mtimes stay as they were, and entries with no change are not touched.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import re
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,7 +38,19 @@ from merge3 import Merge3
 
 from briefgen.errors import BuildError
 from briefgen.model import Page
-from briefgen.state import BACKUP_DIR, JOURNAL_FILE, LOCK_FILE, base_dir, ensure_state, staged_path
+from briefgen.state import (
+    BACKUP_DIR,
+    JOURNAL_FILE,
+    LOCK_FILE,
+    MANIFEST_FILE,
+    Manifest,
+    Stat,
+    base_dir,
+    content_hash,
+    ensure_state,
+    manifest_json,
+    staged_path,
+)
 
 # Standard conflict markers, named for the two sides the user sees.
 MARK_START = "<<<<<<< yours"
@@ -79,11 +93,15 @@ class WritePlan:
 
     writes: tuple[tuple[str, str], ...]  # (docs path, new text) where the text changes
     deletes: tuple[str, ...]  # docs paths to remove
-    bases: tuple[tuple[str, str], ...]  # the complete new set of merge bases
-    old_bases: tuple[tuple[str, str], ...]
+    base_writes: tuple[tuple[str, str], ...]  # merge bases that are new or change
+    base_deletes: tuple[str, ...]  # merge bases of pages no longer generated
     backups: tuple[tuple[str, str], ...]  # (docs path, user's text) to save before a force
     report: WriteReport
-    snapshot: tuple[tuple[str, tuple[int, int, int]], ...]  # docs/ files as they were read
+    snapshot: tuple[tuple[str, Stat], ...]  # docs/ files as they were read
+    # The manifest once written: a None stat is filled in from the staged file.
+    docs_records: tuple[tuple[str, Stat | None, str, tuple[int, ...]], ...] = ()
+    base_records: tuple[tuple[str, Stat | None, str], ...] = ()
+    known: Manifest | None = None  # the manifest as it was read (None: keep no manifest)
 
 
 def safe_target(root: Path, rel: str) -> Path:
@@ -93,6 +111,40 @@ def safe_target(root: Path, rel: str) -> Path:
     if not target.is_relative_to(base) or target == base:
         raise BuildError(f"{rel}: refusing to write outside {root}")
     return target
+
+
+class _Targets:
+    """``safe_target`` for many paths under one root: the root and each folder resolved once.
+
+    A plain relative path whose last part is not a symlink resolves to its folder's real
+    path plus its name; anything else (``..``, absolute, a symlinked file) goes through
+    ``safe_target`` itself, so the answer and the refusals are the same.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.base = str(root.resolve())
+        self._folders: dict[str, str] = {}
+
+    def __call__(self, rel: str) -> Path:
+        return Path(self.check(rel))
+
+    def check(self, rel: str) -> str:
+        """The target's path as a string (no Path object: this runs once per page)."""
+        parts = rel.split("/")
+        if not rel or rel.startswith("/") or any(p in ("", ".", "..") for p in parts):
+            return str(safe_target(self.root, rel))
+        folder = "/".join(parts[:-1])
+        real = self._folders.get(folder)
+        if real is None:
+            real = os.path.realpath(os.path.join(self.base, folder)) if folder else self.base
+            self._folders[folder] = real
+        if real != self.base and not real.startswith(self.base + os.sep):
+            raise BuildError(f"{rel}: refusing to write outside {self.root}")
+        target = real + os.sep + parts[-1]
+        if os.path.islink(target):
+            return str(safe_target(self.root, rel))
+        return target
 
 
 # ---------------------------------------------------------------------------------------
@@ -145,14 +197,27 @@ def _ensure_final_newline(text: str) -> str:
 
 
 def plan_writes(
-    pages: tuple[Page, ...], docs: Path, bases: dict[str, str], force: bool = False, keep: tuple[str, ...] = ()
+    pages: tuple[Page, ...],
+    docs: Path,
+    bases: Mapping[str, str],
+    force: bool = False,
+    keep: tuple[str, ...] = (),
+    hashes: Mapping[str, str] | None = None,
+    known: Manifest | None = None,
 ) -> WritePlan:
     """Decide what every page becomes: merged with the user's edits, or from scratch with ``force``.
 
     Pages under a ``keep`` prefix (the folder of a seed that failed this run) stay as they are.
+    ``hashes`` (page path to ``content_hash``) and ``known`` (the last run's manifest) let a
+    page whose docs file and merge base are as the last run left them, and whose new text is
+    the same, pass without being read; ``bases`` then needs a ``stats`` attribute (``state.Bases``).
     """
     # Snapshot first: any change after this moment is caught before the swap.
     snapshot = _snapshot(docs)
+    stats = dict(snapshot)
+    base_stats: dict[str, Stat] | None = getattr(bases, "stats", None)
+    manifest = known if known is not None and base_stats is not None else Manifest()
+    target = _Targets(docs)
     created: list[str] = []
     changed: list[str] = []
     unchanged: list[str] = []
@@ -162,15 +227,43 @@ def plan_writes(
     unbased: list[str] = []
     writes: list[tuple[str, str]] = []
     backups: list[tuple[str, str]] = []
-    new_bases: dict[str, str] = {}
+    base_writes: list[tuple[str, str]] = []
+    docs_records: list[tuple[str, Stat | None, str, tuple[int, ...]]] = []
+    base_records: list[tuple[str, Stat | None, str]] = []
     seen: set[str] = set()
+
+    def keep_base(path: str, text: str, text_hash: str | None = None) -> None:
+        """``text`` stays (or becomes) the merge base of ``path``."""
+        old = bases.get(path)
+        if old != text:
+            base_writes.append((path, text))
+            base_records.append((path, None, text_hash or content_hash(text)))
+        elif base_stats is not None and path in base_stats:
+            base_records.append((path, base_stats[path], text_hash or content_hash(text)))
+
     for page in pages:
         if page.path in seen:
             raise BuildError(f"{page.path}: two pages were rendered to the same path")
         seen.add(page.path)
-        yours = _read(safe_target(docs, page.path))
+        file = target.check(page.path)
+        new_hash = hashes.get(page.path) if hashes else None
+        new_hash = new_hash or content_hash(page.content)
+        mine, theirs = manifest.docs.get(page.path), manifest.base.get(page.path)
+        if (
+            mine is not None and theirs is not None and base_stats is not None
+            and mine[1] == new_hash and theirs[1] == new_hash
+            and stats.get(page.path) == mine[0] and base_stats.get(page.path) == theirs[0]
+        ):
+            # The docs file and the merge base are both this very text, untouched since
+            # the last run wrote them: nothing to read, merge or write.
+            unchanged.append(page.path)
+            if mine[2]:
+                conflicts.append(Conflict(page.path, mine[2]))
+            docs_records.append((page.path, mine[0], new_hash, mine[2]))
+            base_records.append((page.path, theirs[0], new_hash))
+            continue
+        yours = _read(Path(file))
         base = bases.get(page.path)
-        new_bases[page.path] = page.content
         if force:
             if yours is not None and yours != page.content:
                 backups.append((page.path, yours))
@@ -178,7 +271,7 @@ def plan_writes(
         elif yours is None and base is not None:
             # The user deleted it: respect that, and keep the base that says it was ours.
             deleted_kept.append(page.path)
-            new_bases[page.path] = base
+            keep_base(page.path, base)
             continue
         elif yours is None or yours == page.content:
             result = page.content
@@ -193,26 +286,38 @@ def plan_writes(
             result = merge_text(base, yours, page.content)
             if result != page.content:
                 merged.append(page.path)
+        keep_base(page.path, page.content, new_hash)
         lines = conflict_lines(result)
         if lines:
             conflicts.append(Conflict(page.path, lines))
+        result_hash = new_hash if result == page.content else content_hash(result)
         if yours is None:
             created.append(page.path)
             writes.append((page.path, result))
+            docs_records.append((page.path, None, result_hash, lines))
         elif result == yours:
             unchanged.append(page.path)
+            if page.path in stats:
+                docs_records.append((page.path, stats[page.path], result_hash, lines))
         else:
             changed.append(page.path)
             writes.append((page.path, result))
+            docs_records.append((page.path, None, result_hash, lines))
     # Pages generated last time but not now (an area renamed or removed).
     deletes: list[str] = []
+    base_deletes: list[str] = []
     removed: list[str] = []
     orphaned: list[str] = []
     for path in sorted(set(bases) - seen):
         if path.startswith(keep):
-            new_bases[path] = bases[path]
+            # A failed seed's pages: merge bases and what is known of them stay as they are.
+            if path in manifest.base:
+                base_records.append((path, *manifest.base[path]))
+            if path in manifest.docs:
+                docs_records.append((path, *manifest.docs[path]))
             continue
-        yours = _read(safe_target(docs, path))
+        base_deletes.append(path)
+        yours = _read(target(path))
         if yours is None:
             continue
         if yours == bases[path] or force:
@@ -236,11 +341,14 @@ def plan_writes(
     return WritePlan(
         writes=tuple(writes),
         deletes=tuple(deletes),
-        bases=tuple(sorted(new_bases.items())),
-        old_bases=tuple(sorted(bases.items())),
+        base_writes=tuple(base_writes),
+        base_deletes=tuple(base_deletes),
         backups=tuple(backups),
         report=report,
         snapshot=snapshot,
+        docs_records=tuple(docs_records),
+        base_records=tuple(base_records),
+        known=known if base_stats is not None else None,
     )
 
 
@@ -255,16 +363,17 @@ def _encode(text: str) -> bytes:
     return text.encode("utf-8", errors="surrogateescape")
 
 
-def _snapshot(root: Path) -> tuple[tuple[str, tuple[int, int, int]], ...]:
+def _snapshot(root: Path) -> tuple[tuple[str, Stat], ...]:
     if not root.is_dir():
         return ()
-    out: list[tuple[str, tuple[int, int, int]]] = []
+    out: list[tuple[str, Stat]] = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames.sort()
+        rel = os.path.relpath(dirpath, root)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
         for name in sorted(filenames):
             st = os.lstat(os.path.join(dirpath, name))
-            rel = Path(dirpath, name).relative_to(root).as_posix()
-            out.append((rel, (st.st_ino, st.st_mtime_ns, st.st_size)))
+            out.append((prefix + name, (st.st_ino, st.st_mtime_ns, st.st_size)))
     return tuple(out)
 
 
@@ -297,12 +406,13 @@ def run_lock(state: Path, timeout: float, on_wait: Callable[[str], None]) -> Ite
 
 
 def apply_plan(plan: WritePlan, docs: Path, state: Path) -> WriteReport:
-    """Carry out ``plan``: new docs/ and merge bases built aside, then swapped in atomically."""
+    """Carry out ``plan``: each changed entry of docs/ and of the merge bases built aside, then swapped in."""
     ensure_state(state)
     # A docs/ that is a symlink is swapped where it points, and the link stays a link.
     docs, state = docs.resolve(), state.resolve()
     report = plan.report
-    if not plan.writes and not plan.deletes and plan.bases == plan.old_bases and not plan.backups:
+    if not plan.writes and not plan.deletes and not plan.base_writes and not plan.base_deletes and not plan.backups:
+        _save_manifest(state, plan, {})
         return report
     # 1. With --force, save the user's versions before anything replaces them.
     if plan.backups:
@@ -310,44 +420,120 @@ def apply_plan(plan: WritePlan, docs: Path, state: Path) -> WriteReport:
         folder, n = state / BACKUP_DIR / stamp, 2
         while folder.exists():
             folder, n = state / BACKUP_DIR / f"{stamp}-{n}", n + 1
+        targets = _Targets(folder)
         for path, text in plan.backups:
-            _write_file(safe_target(folder, path), text)
+            _write_file(targets(path), text)
         report = replace(report, backup=str(folder))
-    # 2. Build the new docs/ and the new merge bases next to the live ones.
+    # 2. Build the new version of every changed entry of docs/ and of the merge bases
+    #    next to the live ones; entries with no change are left alone.
     bases = base_dir(state)
     staged_docs, staged_bases = staged_path(docs), staged_path(bases)
     for folder in (staged_docs, staged_bases):
         if folder.exists():
             shutil.rmtree(folder)
-    _link_tree(docs, staged_docs)
-    for path, text in plan.writes:
-        _write_file(safe_target(staged_docs, path), text)
-    for path in plan.deletes:
-        target = safe_target(staged_docs, path)
-        target.unlink()
-        _prune_empty(target.parent, staged_docs)
-    staged_bases.mkdir(parents=True)
-    for path, text in plan.bases:
-        _write_file(safe_target(staged_bases, path), text)
+    written: dict[str, Stat] = {}
+    docs_swaps = _stage(docs, staged_docs, plan.writes, plan.deletes, written)
+    written_bases: dict[str, Stat] = {}
+    base_swaps = _stage(bases, staged_bases, plan.base_writes, plan.base_deletes, written_bases)
     _pause("staged")
     # 3. Refuse to swap if someone changed docs/ since it was read: their edit would be lost.
     if _snapshot(docs) != plan.snapshot:
         shutil.rmtree(staged_docs)
         shutil.rmtree(staged_bases)
         raise BuildError(f"{docs}: files changed while briefgen was generating; nothing was written, run it again")
-    # 4. The journal is the commit point: from here on, the next run finishes the swap.
+    # 4. The journal is the commit point: from here on, the next run finishes the swaps.
     for target in (docs, bases):
         target.mkdir(parents=True, exist_ok=True)
     journal = {
-        "swaps": [
-            {"target": str(docs.resolve()), "staged": str(staged_docs.resolve()), "ino": staged_docs.stat().st_ino},
-            {"target": str(bases.resolve()), "staged": str(staged_bases.resolve()), "ino": staged_bases.stat().st_ino},
-        ]
+        "swaps": docs_swaps + base_swaps,
+        "pause_after": max(1, len(docs_swaps)),
+        "roots": [str(staged_docs), str(staged_bases)],
     }
     _write_journal(state / JOURNAL_FILE, journal)
     _pause("journaled")
     _finish(state, journal)
+    # 5. What this run left, so the next one can skip what has not changed since.
+    _save_manifest(state, plan, written, written_bases)
     return report
+
+
+def _stage(
+    live: Path, staged: Path, writes: tuple[tuple[str, str], ...], deletes: tuple[str, ...], written: dict[str, Stat]
+) -> list[dict[str, object]]:
+    """Build under ``staged`` the new version of each top-level entry of ``live`` that changes.
+
+    Returns the journal's swaps; fills ``written`` with the stat of every file written.
+    """
+    staged.mkdir(parents=True)
+    units: dict[str, tuple[list[tuple[str, str]], list[str]]] = {}
+    for path, text in writes:
+        units.setdefault(path.split("/", 1)[0], ([], []))[0].append((path, text))
+    for path in deletes:
+        units.setdefault(path.split("/", 1)[0], ([], []))[1].append(path)
+    swaps: list[dict[str, object]] = []
+    for unit in sorted(units):
+        unit_writes, unit_deletes = units[unit]
+        src, dst = live / unit, staged / unit
+        if src.is_symlink():
+            raise BuildError(f"{src}: is a symlink; briefgen replaces whole folders of {live} and will not follow it")
+        if all(path == unit for path, _ in unit_writes) and all(path == unit for path in unit_deletes):
+            # A top-level page: its new file is renamed over the old one.
+            if unit_writes:
+                _write_file(dst, unit_writes[-1][1])
+                st = os.lstat(dst)
+                written[unit] = (st.st_ino, st.st_mtime_ns, st.st_size)
+                swaps.append({"target": str(src), "staged": str(dst), "ino": st.st_ino})
+            elif src.exists():
+                swaps.append({"target": str(src), "staged": str(dst), "ino": src.stat().st_ino, "remove": True})
+            continue
+        # A folder: hard links to what stays, new files for what changes.
+        if src.is_dir():
+            _link_tree(src, dst)
+        else:
+            dst.mkdir()
+        targets = _Targets(staged)
+        for path, text in unit_writes:
+            file = targets(path)
+            _write_file(file, text)
+            st = os.lstat(file)
+            written[path] = (st.st_ino, st.st_mtime_ns, st.st_size)
+        for path in unit_deletes:
+            file = targets(path)
+            file.unlink()
+            _prune_empty(file.parent, dst)
+        if dst.is_dir() and any(dst.iterdir()):
+            swaps.append({"target": str(src), "staged": str(dst), "ino": dst.stat().st_ino})
+        else:
+            # Nothing left in it: the folder itself goes.
+            if dst.is_dir():
+                dst.rmdir()
+            if src.exists():
+                swaps.append({"target": str(src), "staged": str(dst), "ino": src.stat().st_ino, "remove": True})
+    return swaps
+
+
+def _save_manifest(state: Path, plan: WritePlan, written: dict[str, Stat], written_bases: dict[str, Stat] | None = None) -> None:
+    """Record what docs/ and the merge bases now hold; only a speed-up, so a failure is ignored."""
+    if plan.known is None:
+        return
+    written_bases = written_bases or {}
+    docs: dict[str, tuple[Stat, str, tuple[int, ...]]] = {}
+    for path, stat, text_hash, lines in plan.docs_records:
+        stat = stat or written.get(path)
+        if stat is not None:
+            docs[path] = (stat, text_hash, lines)
+    base: dict[str, tuple[Stat, str]] = {}
+    for path, stat, text_hash in plan.base_records:
+        stat = stat or written_bases.get(path)
+        if stat is not None:
+            base[path] = (stat, text_hash)
+    manifest = Manifest(docs, base)
+    if manifest == plan.known:
+        return
+    try:
+        _write_file(state / MANIFEST_FILE, manifest_json(manifest))
+    except OSError:
+        pass
 
 
 def recover(docs: Path, state: Path) -> str | None:
@@ -371,29 +557,42 @@ def recover(docs: Path, state: Path) -> str | None:
     return f"briefgen: removed the unfinished output of an interrupted run; {shown} is as it was" if leftovers else None
 
 
-def _finish(state: Path, journal: dict[str, list[dict[str, object]]]) -> None:
-    swaps = journal["swaps"]
-    for i, swap in enumerate(swaps):
+def _finish(state: Path, journal: dict[str, object]) -> None:
+    swaps: list[dict[str, object]] = journal["swaps"]  # type: ignore[assignment]
+    pause_after = int(journal.get("pause_after", 1))  # type: ignore[call-overload]
+    for i, swap in enumerate(swaps, 1):
         target, staged, ino = Path(str(swap["target"])), Path(str(swap["staged"])), swap["ino"]
-        if target.exists() and target.stat().st_ino == ino:
-            continue  # this one was already swapped
-        if not (staged.exists() and staged.stat().st_ino == ino):
+        if swap.get("remove"):
+            # An entry that is no longer generated: moved aside whole, deleted below.
+            if os.path.lexists(target) and os.lstat(target).st_ino == ino:
+                _remove(staged)
+                staged.parent.mkdir(parents=True, exist_ok=True)
+                target.rename(staged)
+        elif target.exists() and target.stat().st_ino == ino:
+            pass  # this one was already swapped
+        elif not (staged.exists() and staged.stat().st_ino == ino):
             raise BuildError(f"{state / JOURNAL_FILE}: cannot finish an interrupted write: {staged} is missing")
-        if target.exists():
+        elif target.exists():
             _exchange(target, staged)
         else:
-            staged.rename(target)  # a kill landed between the two renames of the fallback
-        if i == 0:
+            staged.rename(target)  # new, or a kill landed between the two renames of the fallback
+        if i == pause_after:
             _pause("swapped")
     # Committed and complete: the staged paths now hold the old versions.
     (state / JOURNAL_FILE).unlink()
     for swap in swaps:
-        staged = Path(str(swap["staged"]))
-        if staged.exists():
-            shutil.rmtree(staged)
-        old = _old_path(Path(str(swap["target"])))
-        if old.exists():
-            shutil.rmtree(old)
+        _remove(Path(str(swap["staged"])))
+        _remove(_old_path(Path(str(swap["target"]))))
+    for root in journal.get("roots", ()):  # type: ignore[attr-defined]
+        _remove(Path(str(root)))
+
+
+def _remove(path: Path) -> None:
+    """Delete a file or a folder tree, if it is there."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif os.path.lexists(path):
+        path.unlink()
 
 
 def _old_path(target: Path) -> Path:
@@ -467,23 +666,24 @@ def _link_tree(src: Path, dst: Path) -> None:
     if not src.is_dir():
         return
     for dirpath, dirnames, filenames in os.walk(src):
-        here = dst / Path(dirpath).relative_to(src)
+        rel = os.path.relpath(dirpath, src)
+        here = str(dst) if rel == "." else os.path.join(dst, rel)
         for name in sorted(dirnames):
-            s = Path(dirpath, name)
-            if s.is_symlink():
-                os.symlink(os.readlink(s), here / name)
+            s = os.path.join(dirpath, name)
+            if os.path.islink(s):
+                os.symlink(os.readlink(s), os.path.join(here, name))
                 dirnames.remove(name)
             else:
-                (here / name).mkdir()
+                os.mkdir(os.path.join(here, name))
         for name in sorted(filenames):
-            s = Path(dirpath, name)
-            if s.is_symlink():
-                os.symlink(os.readlink(s), here / name)
+            s = os.path.join(dirpath, name)
+            if os.path.islink(s):
+                os.symlink(os.readlink(s), os.path.join(here, name))
                 continue
             try:
-                os.link(s, here / name)
+                os.link(s, os.path.join(here, name))
             except OSError:
-                shutil.copy2(s, here / name)
+                shutil.copy2(s, os.path.join(here, name))
 
 
 def _prune_empty(folder: Path, root: Path) -> None:
