@@ -408,3 +408,24 @@ def test_a_person_addressed_is_not_a_title() -> None:
     lead = "President Smith, you are welcome here. The fleet owners dispute the quota again."
     body = paras(LEDE, GAS, GAS2, GAS, GAS2, lead, FISH2, FISH, FISH2)
     assert find_areas(body)[-1].title != "President Smith"
+
+
+def _keywords(*texts: str) -> str | None:
+    from collections import Counter
+
+    from briefgen.analysis.areas import _bag, _keyword_title
+
+    run = paras(*texts)
+    area: Counter = Counter()
+    for p in run:
+        area.update(_bag(p))
+    return _keyword_title(run, area, area)
+
+
+def test_a_keyword_title_keeps_a_whole_name_and_skips_nationality_words():
+    title = _keywords(
+        "Farmers said the Grain Export Board had cut quotas, and Norwegians were angry.",
+        "Last year the Grain Export Board cut them again, and Norwegians protested.",
+        "Now the Grain Export Board plans a third cut.",
+    )
+    assert title == "Grain Export Board"

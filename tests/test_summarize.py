@@ -157,3 +157,32 @@ def test_a_filler_sentence_without_content_gives_way_to_substance() -> None:
     filler = "So I’m going to be going from here to there, and you’ll get me there as well."
     out = summarize_area(paras(f"{filler} {TOPIC}"), limit=1)
     assert [e.text for e in out] == [TOPIC]
+
+
+def spoken(n: int, text: str) -> Paragraph:
+    return Paragraph(f"p{n}", text, para(n, text).sentences, speaker="THE CHAIR")
+
+
+def test_a_transcript_bottom_line_skips_the_speakers_words_about_the_occasion():
+    talk = (
+        spoken(1, "I wish we could all meet in person instead of in this virtual format. "
+                  "The fishing quota dispute could escalate into a confrontation between the coast guards."),
+        spoken(2, "Coast guard patrols now shadow the fishing boats near the quota line every week."),
+        spoken(3, "The quota line was drawn without the fishing crews, and the coast guards enforce it unevenly."),
+        spoken(4, "A joint coast guard commission could settle the quota dispute before the season opens."),
+    )
+    out = [e.text for e in summarize_overview(talk)]
+    assert len(out) == 3 and not any("in person" in s for s in out)
+
+
+def test_a_conjunction_does_not_hide_a_dangling_opener():
+    from briefgen.analysis.summarize import _dangling
+
+    assert _dangling("And they agreed to the new quota line.".split())
+    assert not _dangling("And the coast guards agreed to the new quota line.".split())
+
+
+def test_a_hand_over_to_the_next_speaker_ranks_low():
+    from briefgen.analysis import area_rules as R
+
+    assert R.PHATIC_PHRASE.search("And now, Madam Chair, I’m kicking it over to you.")

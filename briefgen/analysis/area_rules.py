@@ -94,7 +94,8 @@ CONTINUATION_STARTS = frozenset("""
 however but yet still moreover furthermore further additionally also and so thus hence
 therefore nonetheless nevertheless meanwhile indeed instead similarly likewise this these
 that those such it its he she they his her their him them there
-""".split())
+because
+""".split())  # "Because ...": a paragraph that gives the reason for the one before
 # How much a cohesion dip counts when the paragraph after it opens with a continuation.
 CONTINUATION_DEPTH_FACTOR = 0.5
 
@@ -152,8 +153,20 @@ COHESION_MIN_SIDE = 2
 # only when it is too long to read (COHESION_FORCE_RUN), and an unheaded introduction
 # keeps its paragraphs together unless it is COHESION_MIN_RUN long.
 STRUCTURED_MIN_HEADINGS = 2
-# A speaker's turn is one unit; only a very long one is split by cohesion.
+# A speaker's turn is one unit; only a long one is split by cohesion, and only where the
+# vocabulary clearly changes (TURN_MIN_DEPTH: spoken paragraphs are short, so ordinary
+# dips of 0.2-0.45 are noise, while a real change of subject falls far deeper), unless
+# the turn is a wall of TURN_WALL_RUN paragraphs, which is cut at its deepest dip anyway.
 TURN_FORCE_RUN = 16
+TURN_MIN_DEPTH = 0.5
+TURN_WALL_RUN = 40
+# Spoken text (most paragraphs carry a speaker, SPEECH_MIN_SHARE) has many short
+# paragraphs and drifts between themes, so it gets at most one area per
+# SPOKEN_PARAS_PER_AREA paragraphs; unmarked splits beyond that are merged away,
+# shallowest first. A speech's first paragraph is a greeting, not a lede, so it opens
+# the first area rather than an Overview of its own.
+SPEECH_MIN_SHARE = 0.5
+SPOKEN_PARAS_PER_AREA = 7
 # More areas than this is not a briefing; the weakest boundaries are merged away.
 MAX_AREAS = 12
 # The first run of a prose article this long opens with its first paragraph as an
@@ -190,6 +203,12 @@ mr ms mrs dr new two three well also already within across around
 # with one reads as a dangling reference out of context.
 DANGLING_STARTS = frozenset("""
 this these that those he she it they his her its their him them such there here then
+""".split())
+# Spoken sentences often open with a conjunction ("And they said ..."); the back-reference
+# is looked for after it, so "And they" dangles as surely as "They". ("So" is left out:
+# "So these weapons ..." usually sums up, which is what a summary wants.)
+DANGLING_SKIP = frozenset("""
+and but
 """.split())
 
 # Generic signal words of the genre: sentences that assess risk or friction are what a
@@ -264,6 +283,11 @@ answer question fact point kind sort bit part reason everybody everyone somethin
 anything nothing world today tomorrow yesterday percent number case matter
 """.split())
 
+# Endings of nationality words ("Americans", "Ukrainian", "Chinese", "British", "Korean"):
+# standing alone, such a word names a people in passing, not the area's theme, so a
+# keyword title skips it. Country names rarely end so ("Taiwan", "Japan" do not).
+DEMONYM_ENDINGS = ("ian", "ians", "ican", "icans", "ean", "eans", "ese", "ish")
+
 # The longest title we cut from a sentence, in words.
 TITLE_MAX_WORDS = 8
 
@@ -319,8 +343,9 @@ PHATIC_PHRASE = re.compile(
     r"(?i)^(?:mr\.|madam|madame|mister)\s(?:vice\s|deputy\s)?(?:president|prime\sminister|secretary|"
     r"chairman|chair|speaker|ambassador|minister)\b[^.!?]{0,3},"
     r"|\b(?:good|great|nice|wonderful|a\s(?:real\s)?pleasure)\s(?:\S+\s)?to\s(?:see|be\swith|speak\s(?:to|with))\syou\b"
-    r"|\blook(?:ing)?\sforward\sto\s(?:seeing|meeting|hearing\sfrom)\syou\b"
-    r"|\bthe\sfloor\sis\syours\b|\bturn\sit\s(?:back\s)?over\sto\b|\bon\s(?:such\s)?short\snotice\b"
+    r"|\blook(?:ing)?\sforward\sto\s(?:seeing|meeting|hearing\sfrom|working\swith)\syou\b"
+    r"|\bthe\sfloor\sis\syours\b|\b(?:turn|turning|kick|kicking|hand|handing|pass|passing)\sit\s(?:back\s)?over\sto\b"
+    r"|\bon\s(?:such\s)?short\snotice\b"
 )
 
 # Spoken filler: with contractions ("I'm", "you'll"), the only content words of a
@@ -331,6 +356,40 @@ going get got gonna want wanted say said saying think know look make let thing t
 well really just here there yeah okay way
 """.split())
 THIN_MIN_WORDS = 2
+
+# The speaker's own voice about the occasion ("I wish we were able to do this in person",
+# "I'm going to be very brief", "I tell you what, Linda: ..."): a sentence with a first-
+# or second-person word (SPEAKER_VOICE_WORDS) and one of these words or phrases, or one
+# that addresses someone in the room (OCCASION_ADDRESS), is about the event itself,
+# not the speech's point, so it ranks low in a bottom line.
+OCCASION_WORDS = frozenset("""
+brief briefly virtual virtually format gather gathering gathered hospitality reciprocate
+invitation invited inviting host hosting hosted podium introduction introduce introduced
+seated visit visiting visited trip questions remarks
+""".split())
+OCCASION_PHRASE = re.compile(
+    r"(?i)(?:in\sperson|tell\syou\swhat|(?:good|great)\sto\sbe|be\swith\syou|with\sus\s(?:today|here)"
+    r"|before\sI\s(?:take|answer|begin|start)|let\sme\s(?:begin|start|say|thank|just|end|close|conclude|finish)|this\s(?:morning|afternoon|evening))"
+)
+# A direct address inside a sentence (", Mr. Prime Minister,", ", Linda:"): the speaker
+# turns to someone present. The name part is capitalised words only.
+OCCASION_ADDRESS = re.compile(
+    r"(?:^|,\s)(?:(?:Mr|Mrs|Ms|Dr)\.|Madam|Madame|Sir)(?:\s[A-Z][\w’'-]*){0,3}\s?[,:!?]"
+    r"|,\s[A-Z][a-z]+[:!]"
+)
+# In a transcript (most paragraphs carry a speaker) the first sentences are the speaker's
+# entrance, not a journalist's lede: the position bonus is scaled by this factor there,
+# so what the speech keeps returning to decides its bottom line.
+SPOKEN_POSITION_FACTOR = 0.35
+SPOKEN_MIN_SHARE = 0.5  # share of paragraphs with a speaker that makes a transcript
+# A content word "recurs" when it appears in at least this many paragraphs; a sentence
+# made of recurring words speaks to the whole article (its spread), one made of words
+# found nowhere else is an aside or an anecdote.
+SPREAD_MIN_PARAGRAPHS = 3
+# A sentence with this many recurring words gets the full spread bonus: counted, not a
+# share, so a short aside of two recurring words ("I wish we were doing this together")
+# does not beat a full statement of the theme.
+SPREAD_FULL = 6
 
 # --- Summaries ------------------------------------------------------------------------
 

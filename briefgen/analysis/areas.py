@@ -67,9 +67,14 @@ def find_areas(paragraphs: tuple[Paragraph, ...]) -> tuple[Section, ...]:
     starts = _hard_starts(paragraphs, speakers)
     transcript = any(kind == SPEAKER for kind in starts.values())
     structured = sum(kind == HEADING for kind in starts.values()) >= R.STRUCTURED_MIN_HEADINGS
+    spoken = sum(bool(p.speaker) for p in paragraphs) >= R.SPEECH_MIN_SHARE * len(paragraphs)
     edges = sorted(starts) + [len(paragraphs)]
     for a, b in zip(edges, edges[1:]):
-        starts.update(_soft_starts(paragraphs, bags, a, b, first=a == 0, transcript=transcript, structured=structured))
+        starts.update(_soft_starts(
+            paragraphs, bags, a, b, first=a == 0, transcript=transcript, structured=structured, spoken=spoken
+        ))
+    if spoken:
+        starts = _cap_spoken(starts, paragraphs, bags, edges)
     starts = _cap_areas(starts, len(paragraphs))
     return _titled(paragraphs, speakers, bags, starts)
 
@@ -760,7 +765,10 @@ def _keyword_title(
     surface: dict[str, str] = {}
     names: set[str] = set()
     nouns: set[str] = set()
+    whole: dict[str, Counter] = {}  # stem -> the whole capitalised names it was part of
     for p in run:
+        runs = [(r.start(), r.end(), _whole_name(r.group(0))) for r in _NAME_RUN.finditer(p.text)]
+        starts = [r[0] for r in runs]
         for m in _WORD.finditer(p.text):
             word, stem = m.group(0), _token(m.group(0))
             if not stem:
@@ -770,6 +778,9 @@ def _keyword_title(
             if word[:1].isupper() and mid_sentence:
                 names.add(stem)
                 surface[stem] = _POSSESSIVE.sub("", word)
+                k = bisect.bisect_right(starts, m.start()) - 1
+                inside = k >= 0 and runs[k][1] >= m.end() and runs[k][2] and word in runs[k][2].split()
+                whole.setdefault(stem, Counter())[runs[k][2] if inside else surface[stem]] += 1
             else:
                 surface.setdefault(stem, word.lower())
                 prev = before.rsplit(None, 1)[-1].lower() if before else ""
@@ -784,11 +795,41 @@ def _keyword_title(
               and (only is None or w in only)]
     # a lower-case "-ing" or "-ed" word is more often a verb ("coming", "allowed") than a theme
     pool = [w for w in usable if w in names] or [w for w in usable if w in nouns and not w.endswith(R.VERB_LIKE_ENDINGS)]
+    # a name is titled by the whole name it stands in ("United" -> "United States"), and a
+    # nationality word standing alone ("Americans") names a people, not a theme
+    for w in pool:
+        if w in whole:
+            surface[w] = min(whole[w].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    pool = [w for w in pool if not (w in names and _demonym(surface[w]))]
     ranked = sorted(pool, key=lambda w: (-(area[w] * area[w] / article[w]), -area[w], w))[: 2 if pool and pool[0] in names else 1]
     if not ranked:
         return None
-    text = " and ".join(surface[w] for w in ranked)
+    picks: list[str] = []
+    for w in ranked:
+        if not any(surface[w] in o or o in surface[w] for o in picks):
+            picks.append(surface[w])
+    # one whole multi-word name is a stronger heading than "X and Y" of single words, and a
+    # generic word ("Allies") only weakens the name beside it
+    longer = [t for t in picks if " " in t]
+    if longer:
+        picks = longer[:1]
+    elif len(picks) > 1:
+        picks = [t for t in picks if _bare(t) not in R.GENERIC_SINGLE_TITLES] or picks[:1]
+    text = " and ".join(picks)
     return text[:1].upper() + text[1:]
+
+
+def _whole_name(run: str) -> str:
+    """A capitalised run without its sentence-opening function words ("The United States")."""
+    words = run.split()
+    while words and (words[0].lower() in R.STOP_WORDS or words[0].lower() in R.LEADING_CLAUSE_WORDS):
+        words = words[1:]
+    return _POSSESSIVE.sub("", " ".join(words))
+
+
+def _demonym(word: str) -> bool:
+    """Whether a single capitalised word is a nationality ("Americans", "Chinese")."""
+    return " " not in word and word.lower().endswith(R.DEMONYM_ENDINGS)
 
 
 def _first_sentence(p: Paragraph) -> str:

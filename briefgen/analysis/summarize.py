@@ -37,6 +37,14 @@ PENALTY_APPARATUS = 3.0  # "Note: ...", "Table 1. ...": table furniture, never a
 # "THE PRESIDENT: I tell you what, ...": a turn's opening line with its label still on is
 # transcript furniture and, in practice, an ice-breaker rather than the bottom line.
 PENALTY_LABEL = 1.0
+# "I wish we were able to do this in person": the speaker's voice about the occasion.
+PENALTY_OCCASION = 1.0
+# Recurring content words (area_rules SPREAD_MIN_PARAGRAPHS), weighted in the overview
+# only, where the article is the context. A written piece's lede and topic sentences are
+# reliable, and spread there only pulled long detail sentences (lists of names) over
+# them, so it is off; a transcript's opening is not, so what it returns to decides.
+W_SPREAD_WRITTEN = 0.0
+W_SPREAD_SPOKEN = 0.6
 # A candidate sharing this much of its vocabulary with a chosen sentence repeats it.
 REDUNDANT_OVERLAP = 0.6
 
@@ -76,15 +84,36 @@ def summarize_overview(paragraphs: tuple[Paragraph, ...], limit: int = 4) -> tup
     want = min(len(candidates), max(R.OVERVIEW_MIN, min(limit, math.ceil(len(paragraphs) / 4))))
     context = _bag(candidates)
     last = len(paragraphs) - 1
+    spoken = sum(bool(p.speaker) for p in paragraphs) > R.SPOKEN_MIN_SHARE * len(paragraphs)
+    factor = R.SPOKEN_POSITION_FACTOR if spoken else 1.0
+    w_spread = W_SPREAD_SPOKEN if spoken else W_SPREAD_WRITTEN
+    recurring = _recurring(candidates)
 
     def position(c: _Candidate) -> float:
         if c.paragraph == 0:
-            return 1.0 if c.first_in_paragraph else 0.7  # the lede frames the whole piece
-        if c.paragraph == last and c.first_in_paragraph and last > 2:
-            return 0.5  # a conclusion often restates the bottom line
-        return 0.35 if c.first_in_paragraph else 0.05
+            place = 1.0 if c.first_in_paragraph else 0.7  # the lede frames the whole piece
+        elif c.paragraph == last and c.first_in_paragraph and last > 2:
+            place = 0.5  # a conclusion often restates the bottom line
+        else:
+            place = 0.35 if c.first_in_paragraph else 0.05
+        return factor * place + w_spread * _spread(c.words, recurring)
 
     return _pick(candidates, want, context, position, per_paragraph=2)
+
+
+def _recurring(candidates: list[_Candidate]) -> frozenset[str]:
+    """Content words found in at least SPREAD_MIN_PARAGRAPHS paragraphs of the article."""
+    seen: dict[str, set[int]] = {}
+    for c in candidates:
+        for w in c.words:
+            seen.setdefault(w, set()).add(c.paragraph)
+    return frozenset(w for w, ps in seen.items() if len(ps) >= R.SPREAD_MIN_PARAGRAPHS)
+
+
+def _spread(words: Counter, recurring: frozenset[str]) -> float:
+    """How many of a sentence's content words recur article-wide, 0-1 (full at SPREAD_FULL)."""
+    solid = sum(w in recurring for w in words if " " not in w and w not in R.SPOKEN_FILLER)
+    return min(solid, R.SPREAD_FULL) / R.SPREAD_FULL
 
 
 def _candidates(paragraphs: tuple[Paragraph, ...]) -> list[_Candidate]:
@@ -144,7 +173,7 @@ def _pick(candidates: list[_Candidate], want: int, context: Counter, position, p
 def _score(c: _Candidate, context: Counter, context_sq: float, position) -> float:
     words = c.text.split()
     n = len(words)
-    dangling = bool(words) and words[0].strip("“\"‘(").lower().rstrip(",") in R.DANGLING_STARTS
+    dangling = _dangling(words)
     place = position(c) * (DANGLING_POSITION_FACTOR if dangling else 1.0)
     score = W_POSITION * place + W_CENTRAL * _centrality(c.words, context, context_sq)
     bare = {w.strip(".,;:!?“”\"'’—(").lower() for w in words}
@@ -164,11 +193,29 @@ def _score(c: _Candidate, context: Counter, context_sq: float, position) -> floa
         score -= PENALTY_DANGLING
     if bare & R.PHATIC_WORDS or R.PHATIC_PHRASE.search(c.text) or _thin(c.words):
         score -= PENALTY_PHATIC
+    if _occasion(c.text, bare):
+        score -= PENALTY_OCCASION
     if R.APPARATUS_START.match(c.text):
         score -= PENALTY_APPARATUS
     if R.SPEAKER_LABEL.match(c.text):
         score -= PENALTY_LABEL
     return score
+
+
+def _dangling(words: list[str]) -> bool:
+    """Whether a sentence opens with a back-reference ("It ...", "And they ...")."""
+    bare = [w.strip("“\"‘(—–").lower().rstrip(",") for w in words[:3]]
+    bare = [w for w in bare if w]
+    if bare and bare[0] in R.DANGLING_SKIP:
+        bare = bare[1:]
+    return bool(bare) and bare[0] in R.DANGLING_STARTS
+
+
+def _occasion(text: str, bare: set[str]) -> bool:
+    """Whether a sentence is the speaker's voice about the occasion or to someone present."""
+    if not bare & R.SPEAKER_VOICE_WORDS:
+        return False
+    return bool(bare & R.OCCASION_WORDS or R.OCCASION_PHRASE.search(text) or R.OCCASION_ADDRESS.search(text))
 
 
 def _thin(words: Counter) -> bool:
