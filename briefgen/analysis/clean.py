@@ -18,9 +18,13 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, replace
 
+from typing import TYPE_CHECKING
+
 import yaml
-from bs4 import BeautifulSoup
-from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
+    from bs4.element import Tag
 
 from briefgen.analysis import clean_rules as R
 from briefgen.analysis.segment import split_sentences
@@ -287,6 +291,10 @@ def _read_markdown(text: str) -> tuple[list[_Raw], dict[str, str]]:
 
 def _read_html(text: str) -> tuple[list[_Raw], dict[str, str]]:
     """HTML: block elements to blocks, inline tags removed without adding spaces."""
+    # Imported here: BeautifulSoup is most of this module's import time, and only HTML
+    # seeds need it (an incremental run that re-reads one .txt seed should not pay for it).
+    from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(text, "lxml")
     hints = _html_hints(soup)
     # A page's own <header>/<footer> is chrome, but inside <article> or <main> they
@@ -338,6 +346,8 @@ def _read_html(text: str) -> tuple[list[_Raw], dict[str, str]]:
 
 def _table_wrapper(wrapper: object, root: Tag) -> bool:
     """Whether a dropped table's parent is a small box holding only its furniture."""
+    from bs4.element import Tag
+
     return (
         isinstance(wrapper, Tag) and wrapper is not root and wrapper.name in R.TABLE_WRAPPER_TAGS
         and len(_norm(wrapper.get_text())) <= R.TABLE_FURNITURE_MAX_CHARS
@@ -374,12 +384,14 @@ def _html_hints(soup: BeautifulSoup) -> dict[str, str]:
     return hints
 
 
-_SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 _TITLE_CLASS = re.compile(r"(?i)\b(?:title|headline|entry-title|post-title|article-title)\b")
 
 
 def _walk_html(root: Tag) -> list[_Raw]:
     """Walk the tree without recursion (deep pages must not overflow the stack)."""
+    from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+
+    skip_strings = (Comment, Declaration, Doctype, ProcessingInstruction)
     out: list[_Raw] = []
     buf: list[str] = []
     links: list[tuple[str, str]] = []
@@ -408,7 +420,7 @@ def _walk_html(root: Tag) -> list[_Raw]:
     while stack:
         node, leaving = stack.pop()
         if isinstance(node, NavigableString):
-            if not isinstance(node, _SKIP_STRINGS):
+            if not isinstance(node, skip_strings):
                 buf.append(str(node))
             continue
         if not isinstance(node, Tag):
