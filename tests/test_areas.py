@@ -429,3 +429,56 @@ def test_a_keyword_title_keeps_a_whole_name_and_skips_nationality_words():
         "Now the Grain Export Board plans a third cut.",
     )
     assert title == "Grain Export Board"
+
+
+# --- spoken text: handovers, interjections, long turns, speeches (invented sentences) -------
+
+RAIL = "The rail link to the port is late, and rail freight costs keep climbing for exporters."
+RAIL2 = "Exporters want the rail freight link finished before the harvest moves to the port."
+
+
+def test_an_interjection_does_not_split_the_remarks_it_interrupts() -> None:
+    ps = (
+        para(1, FISH, speaker="PRESIDENT SMITH"), para(2, FISH2, speaker="PRESIDENT SMITH"),
+        para(3, GAS, speaker="PRIME MINISTER JONES"), para(4, GAS2, speaker="PRIME MINISTER JONES"),
+        para(5, "It’s important.", speaker="PRESIDENT SMITH"),
+        para(6, GAS, speaker="PRIME MINISTER JONES"),
+    )
+    assert starts(find_areas(ps)) == ["p1", "p3"]
+
+
+def test_an_exchange_of_thanks_stays_with_the_remarks_it_closes() -> None:
+    ps = (
+        para(1, FISH, speaker="PRESIDENT SMITH"), para(2, FISH2, speaker="PRESIDENT SMITH"),
+        para(3, "Mr. President, thank you so very much.", speaker="PRESIDENT JONES"),
+        para(4, "Thank you.", speaker="PRESIDENT SMITH"),
+        para(5, "Thank you.", speaker="PRESIDENT JONES"),
+        para(6, GAS, speaker="PRESIDENT JONES"), para(7, GAS2, speaker="PRESIDENT JONES"),
+    )
+    areas = find_areas(ps)
+    assert starts(areas) == ["p1", "p6"]
+    assert areas[1].title == "Remarks by President Jones"
+
+
+def test_a_long_turn_without_a_clear_change_of_subject_stays_one_area() -> None:
+    turn = [para(i, (FISH, GAS, FISH2, GAS2)[i % 4], speaker="THE MINISTER") for i in range(1, 25)]
+    ps = (para(0, "Good morning, everyone, and welcome.", speaker="MODERATOR"), *turn)
+    assert len(find_areas(ps)) == 1
+
+
+def test_a_speech_has_at_most_one_area_per_seven_paragraphs_and_no_lone_greeting() -> None:
+    texts = ("Good afternoon, everybody, and thank you for having me here today.",
+             FISH, FISH2, FISH, GAS, GAS2, GAS, RAIL, RAIL2, RAIL, FISH2, FISH, GAS2, GAS)
+    areas = find_areas(tuple(para(i, t, speaker="The President") for i, t in enumerate(texts, 1)))
+    assert len(areas) <= 2 and areas[0].paragraphs[:2] == ("p1", "p2")
+
+
+def test_thank_you_lines_do_not_count_towards_an_areas_minimum_length() -> None:
+    body = paras(LEDE, FISH, FISH2, FISH, FISH2, FISH, GAS, "Thank you all.", "Thank you.")
+    last = find_areas(body)[-1].paragraphs
+    assert sum(len(body[int(i[1:]) - 1].text.split()) >= 8 for i in last) >= 2  # not GAS alone plus thanks
+
+
+def test_a_paragraph_giving_the_reason_continues_the_introduction() -> None:
+    areas = find_areas(paras(LEDE, "Because both sides deny any rift, little has changed.", FISH, FISH2, FISH))
+    assert areas[0].paragraphs == ("p1", "p2")

@@ -147,8 +147,11 @@ COHESION_FORCE_RUN = 10
 COHESION_MIN_DEPTH = 0.1
 # Paragraphs compared on each side of a gap (TextTiling's block size).
 COHESION_WINDOW = 2
-# An unmarked split never leaves an area shorter than this.
+# An unmarked split never leaves an area shorter than this. Paragraphs of fewer than
+# SIDE_MIN_WORDS words ("Thank you.", "It's important.") do not count: handover lines
+# would otherwise let one real paragraph stand as an area of its own.
 COHESION_MIN_SIDE = 2
+SIDE_MIN_WORDS = 8
 # With this many headings the author has segmented the text: an unheaded run is cut
 # only when it is too long to read (COHESION_FORCE_RUN), and an unheaded introduction
 # keeps its paragraphs together unless it is COHESION_MIN_RUN long.

@@ -65,7 +65,8 @@ def find_areas(paragraphs: tuple[Paragraph, ...]) -> tuple[Section, ...]:
     speakers = _turn_speakers(paragraphs)
     bags = tuple(_bag(p) for p in paragraphs)
     starts = _hard_starts(paragraphs, speakers)
-    transcript = any(kind == SPEAKER for kind in starts.values())
+    # two or more speakers make a dialogue even when a short opening line joined the first turn
+    transcript = any(speakers)
     structured = sum(kind == HEADING for kind in starts.values()) >= R.STRUCTURED_MIN_HEADINGS
     spoken = sum(bool(p.speaker) for p in paragraphs) >= R.SPEECH_MIN_SHARE * len(paragraphs)
     edges = sorted(starts) + [len(paragraphs)]
@@ -185,17 +186,47 @@ def _turn_starts(paragraphs: tuple[Paragraph, ...], speakers: tuple[str | None, 
             carried = False
         elif prev and _is_questioner(prev.speaker) and not _is_questioner(t.speaker):
             pass  # an answer belongs with the question it answers
+        elif k >= 2 and _interjection(paragraphs, turns[k - 2], prev, t):
+            pass  # "It's important." from someone else does not end the remarks it interrupts
         elif _is_short_turn(paragraphs, t) and not _is_questioner(t.speaker):
             if nxt and _mentions(paragraphs[t.start].text, nxt.speaker):
                 out.append(t.start)  # "Prime Minister X." opens X's remarks
                 carried = True
             elif k == 0:
                 out.append(t.start)
+        elif k and not _is_questioner(t.speaker):
+            out.append(_after_lead_in(paragraphs, t))
         else:
             out.append(t.start)
     if out and out[0] > 0 and _words(paragraphs[: out[0]]) < R.SHORT_PREAMBLE_WORDS:
         out = out[1:]  # a room-and-time preamble belongs with the first turn
     return tuple(i for i in out if i > 0)
+
+
+def _interjection(paragraphs: tuple[Paragraph, ...], before: _Turn, short: _Turn, after: _Turn) -> bool:
+    """Whether ``short`` is a one-liner dropped into remarks that ``after`` resumes."""
+    return (
+        before.speaker == after.speaker
+        and _is_short_turn(paragraphs, short)
+        and not _is_questioner(short.speaker)
+        and not _is_short_turn(paragraphs, before)
+    )
+
+
+def _after_lead_in(paragraphs: tuple[Paragraph, ...], t: _Turn) -> int:
+    """Where a turn's remarks begin: after opening one-liners ("Thank you.") if any.
+
+    An exchange of thanks at a handover belongs with the remarks it closes; the next
+    speaker's area starts at their first paragraph of substance.
+    """
+    i = t.start
+    while i < t.end - 1 and _short_text(paragraphs[i].text):
+        i += 1
+    return i
+
+
+def _short_text(text: str) -> bool:
+    return len(R.SPEAKER_LABEL.sub("", text, count=1).split()) <= R.SHORT_TURN_WORDS
 
 
 def _is_questioner(speaker: str | None) -> bool:
@@ -232,11 +263,13 @@ def _soft_starts(
     first: bool,
     transcript: bool,
     structured: bool,
+    spoken: bool = False,
 ) -> dict[int, int]:
     """Starts inside the hard run [a, b): cues, the introduction, cohesion dips."""
     out: dict[int, int] = {}
     intro_run = R.COHESION_MIN_RUN if structured else R.INTRO_MIN_RUN
-    if first and not transcript and not paragraphs[0].heading and b - a >= intro_run:
+    # a speech opens with greetings, not a lede, so it has no introduction of its own
+    if first and not transcript and not spoken and not paragraphs[0].heading and b - a >= intro_run:
         end = a + 1
         # "However, ..." or "This ..." after the lede still belongs to the introduction
         while end < min(a + 3, b - 2) and _continues(paragraphs[end]):
@@ -246,8 +279,8 @@ def _soft_starts(
         if _strong_cue(paragraphs[i].text):
             out[i] = CUE
     if transcript:
-        # A speaker's turn is one unit of remarks; only a very long one is cut.
-        for g in _cohesion_splits(paragraphs, bags, a, b, R.TURN_FORCE_RUN, R.TURN_FORCE_RUN):
+        # A speaker's turn is one unit of remarks; only a long one is cut, at a clear change.
+        for g in _cohesion_splits(paragraphs, bags, a, b, R.TURN_FORCE_RUN, R.TURN_WALL_RUN, R.TURN_MIN_DEPTH):
             out.setdefault(g, COHESION)
         return out
     edges = sorted({a, b, *out})
@@ -334,13 +367,19 @@ def _depths(sims: list[float]) -> list[float]:
 
 
 def _cohesion_splits(
-    paragraphs: tuple[Paragraph, ...], bags: tuple[Counter, ...], a: int, b: int, min_run: int, force_run: int
+    paragraphs: tuple[Paragraph, ...],
+    bags: tuple[Counter, ...],
+    a: int,
+    b: int,
+    min_run: int,
+    force_run: int,
+    min_depth: float = R.COHESION_MIN_DEPTH,
 ) -> list[int]:
     """Cut [a, b) at its deepest cohesion dips, deepest first, while pieces stay long.
 
     A dip is taken when the piece it falls in is at least ``min_run`` paragraphs long and
-    the dip is clear (``COHESION_MIN_DEPTH``), or the piece is ``force_run`` long anyway;
-    neither side may end up shorter than ``COHESION_MIN_SIDE``. One pass over the gaps,
+    the dip is clear (``min_depth``), or the piece is ``force_run`` long anyway;
+    neither side may keep fewer than ``COHESION_MIN_SIDE`` real paragraphs. One pass over the gaps,
     so a huge unmarked article is cut in n log n time.
     """
     side = R.COHESION_MIN_SIDE
@@ -351,19 +390,50 @@ def _cohesion_splits(
         d * (R.CONTINUATION_DEPTH_FACTOR if _continues(paragraphs[a + 1 + j]) else 1.0)
         for j, d in enumerate(_depths(sims))
     ]
+    # sides are counted in paragraphs of substance: "Thank you." lines at a handover
+    # would otherwise make two real paragraphs look like an area of their own
+    real = [0]
+    for p in paragraphs[a:b]:
+        real.append(real[-1] + (len(p.text.split()) >= R.SIDE_MIN_WORDS))
     cuts = [a, b]
     for j in sorted(range(len(sims)), key=lambda j: (-round(depths[j], 6), sims[j], j)):
         g = a + 1 + j
         k = bisect.bisect_left(cuts, g)
         lo, hi = cuts[k - 1], cuts[k]
-        if hi - lo < min_run or g - lo < side or hi - g < side:
+        if hi - lo < min_run or real[g - a] - real[lo - a] < side or real[hi - a] - real[g - a] < side:
             continue
         if _answer_start(paragraphs, g):
             continue  # an answer stays with the question it answers
-        if depths[j] < R.COHESION_MIN_DEPTH and hi - lo < force_run:
+        if depths[j] < min_depth and hi - lo < force_run:
             continue
         cuts.insert(k, g)
     return cuts[1:-1]
+
+
+def _cap_spoken(
+    starts: dict[int, int], paragraphs: tuple[Paragraph, ...], bags: tuple[Counter, ...], hard_edges: list[int]
+) -> dict[int, int]:
+    """At most one area per ``SPOKEN_PARAS_PER_AREA`` paragraphs of spoken text.
+
+    Headings, speaker turns and strong cues always stay; the unmarked splits kept are
+    the stronger kinds first, then the deepest cohesion dips (depth measured across the
+    hard run the split falls in, as ``_cohesion_splits`` measures it).
+    """
+    limit = max(1, math.ceil(len(paragraphs) / R.SPOKEN_PARAS_PER_AREA))
+    hard = {i: k for i, k in starts.items() if k >= CUE or i == 0}
+    soft = [i for i in starts if i not in hard]
+    if len(starts) <= limit or not soft:
+        return starts
+    depth: dict[int, float] = {}
+    for a, b in zip(hard_edges, hard_edges[1:]):
+        inside = [i for i in soft if a < i < b]
+        if inside:
+            dips = _depths(_gap_sims(bags, a, b))
+            for i in inside:
+                factor = R.CONTINUATION_DEPTH_FACTOR if _continues(paragraphs[i]) else 1.0
+                depth[i] = dips[i - a - 1] * factor
+    kept = sorted(soft, key=lambda i: (-starts[i], -round(depth.get(i, 0.0), 6), i))[: max(0, limit - len(hard))]
+    return {i: starts[i] for i in sorted([*hard, *kept])}
 
 
 def _cap_areas(starts: dict[int, int], n: int) -> dict[int, int]:
