@@ -106,6 +106,11 @@ _FILLER = _Token("", "", -1, -1, False, False, False)
 CONTEXT_WORDS: frozenset[str] = (CONNECTORS | LOCATIVE_PREPOSITIONS | SPEECH_VERBS | TITLES | ROLE_WORDS
                                  | frozenset({"according", "to"}))
 
+# Unions the hot rules test against, built once here rather than on every call.
+TITLES_OR_COMMON: frozenset[str] = TITLES | COMMON_CAPS
+TITLES_OR_ROLES: frozenset[str] = TITLES | ROLE_WORDS
+OFFICE_OR_LINK: frozenset[str] = OFFICE_WORDS | frozenset({"of", "for"})
+
 
 @dataclass(frozen=True)
 class _Found:
@@ -201,7 +206,7 @@ def _standalone(tokens: list[_Token], k: int) -> bool:
     """
     t = tokens[k]
     if (t.joined and k > 0 and tokens[k - 1].text[:1].isupper() and not tokens[k - 1].possessive
-            and tokens[k - 1].text.casefold() not in TITLES | COMMON_CAPS and not t.sentence_start):
+            and tokens[k - 1].text.casefold() not in TITLES_OR_COMMON and not t.sentence_start):
         return False
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     return t.possessive or nxt is None or not (nxt.joined and nxt.text[:1].isupper())
@@ -255,7 +260,8 @@ def _tokens(text: str) -> list[_Token]:
     prev_end = 0
     for m in TOKEN.finditer(text):
         word = m.group()
-        if word[0].islower() and word not in CONTEXT_WORDS and word[-1] not in ".s" and "-" not in word:
+        if word[0].islower() and "-" not in word and word[-1] != "." and (
+                word not in CONTEXT_WORDS if word[-1] != "s" else _inert_plural(word)):
             # Most words: lower case and no clue to a name. One placeholder stands for a
             # stretch of them, which keeps this hot loop short (checked before anything
             # else is computed for the word).
@@ -265,8 +271,11 @@ def _tokens(text: str) -> list[_Token]:
             continue
         start, end = m.span()
         gap = text[prev_end:start]
-        joined = gap == " " or (bool(gap) and not gap.strip())
-        sentence_start = not out or (gap != " " and SENTENCE_GAP.search(gap) is not None)
+        if gap == " ":  # the usual gap, decided without scanning it
+            joined, sentence_start = True, not out
+        else:
+            joined = bool(gap) and not gap.strip()
+            sentence_start = not out or SENTENCE_GAP.search(gap) is not None
         if word[-1] == "." and not _keeps_dot(word):
             word, end = word[:-1], end - 1  # the full stop ends a sentence: leave it in the gap
         prev_end = end
@@ -291,6 +300,19 @@ def _tokens(text: str) -> list[_Token]:
     return out
 
 
+def _inert_plural(word: str) -> bool:
+    """Whether a lower-case word ending in s is no clue to any rule, so a filler like the rest.
+
+    Plurals and verbs ("talks", "seeks") are a tenth of all words. Kept as tokens, as
+    before: possessives, context words in any case ("says" before a name), and plural
+    roles ("generals Ana Rojas and Luis Ortega", see _titled_person).
+    """
+    if len(word) > 2 and word[-2] in "’'":
+        return False
+    folded = word.casefold()
+    return folded not in CONTEXT_WORDS and not (folded.endswith("s") and folded[:-1] in TITLES_OR_ROLES)
+
+
 def _keeps_dot(word: str) -> bool:
     """Dotted abbreviations and initials keep their full stop ("Dr.", "U.S.", "W.")."""
     return word.casefold() in TITLES or "." in word[:-1] or len(word) == 2
@@ -306,7 +328,7 @@ def _runs(tokens: list[_Token]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     i, n = 0, len(tokens)
     while i < n:
-        if not _capitalised(tokens[i].text):
+        if not tokens[i].text[:1].isupper():  # _capitalised, inlined: this visits every token
             i += 1
             continue
         j = i + 1
@@ -556,7 +578,7 @@ def _titled_person(tokens: list[_Token], first: int, stop: int) -> tuple[int, in
         at = title_at + 1
         # "Secretary of State Antony Blinken": the office, then the name.
         if at < stop and tokens[at].text in ("of", "for"):
-            while at < stop and tokens[at].text.casefold() in OFFICE_WORDS | {"of", "for"}:
+            while at < stop and tokens[at].text.casefold() in OFFICE_OR_LINK:
                 at += 1
         end = _name_after(tokens, at, stop)
         if end > at and (end == stop or tokens[end].text in CONNECTORS or tokens[end - 1].possessive):
@@ -567,10 +589,10 @@ def _titled_person(tokens: list[_Token], first: int, stop: int) -> tuple[int, in
     # A lower-case role just before: "the team coach, Pak Song-jin", "leader Kim Jong Un".
     before = first - 1
     role = tokens[before].text.casefold() if before >= 0 else ""
-    if role.endswith("s") and role[:-1] in TITLES | ROLE_WORDS:
+    if role.endswith("s") and role[:-1] in TITLES_OR_ROLES:
         role = role[:-1]  # "generals Ana Rojas and Luis Ortega"
     if (before >= 0 and not _capitalised(tokens[before].text)
-            and role in TITLES | ROLE_WORDS):
+            and role in TITLES_OR_ROLES):
         end = _name_after(tokens, first, stop)
         # "the second leader, Ilse Brandt of Norway": the name, then where the person is from
         from_place = end < stop and tokens[end].text == "of" and _is_place_span(tokens, end + 1, stop)

@@ -9,9 +9,11 @@ and dangling references; the chosen ones are returned in reading order (as sumy 
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 from briefgen.analysis import area_rules as R
 from briefgen.analysis.areas import content_words
@@ -48,6 +50,18 @@ W_SPREAD_SPOKEN = 0.6
 # A candidate sharing this much of its vocabulary with a chosen sentence repeats it.
 REDUNDANT_OVERLAP = 0.6
 
+# Searching R.PHATIC_PHRASE was a third of all scoring. Each of its branches needs one of
+# these letter sequences, in any case ("... to see you", "the floor is yours", "turn it
+# over to", "short notice"), except the "Mr. President," one, anchored at an opening "m";
+# a sentence with none of them cannot match, so the search is skipped. (Checked: no
+# character matches these letters under re.IGNORECASE unless str.lower() makes it one.)
+# The clues were read off the pattern with this digest; if the pattern is edited, the
+# shortcut turns itself off (same results, only slower) until they are read again.
+_PHATIC_CLUES = ("you", "over", "not")
+_PHATIC_CLUES_FOR = "d3d14c9d06f419de"
+_PHATIC_SHORTCUT = hashlib.sha256(
+    f"{R.PHATIC_PHRASE.flags}:{R.PHATIC_PHRASE.pattern}".encode()).hexdigest()[:16] == _PHATIC_CLUES_FOR
+
 
 @dataclass(frozen=True)
 class _Candidate:
@@ -55,8 +69,34 @@ class _Candidate:
     paragraph: int  # index of its paragraph in the input
     text: str
     pid: str
-    words: Counter
+    words: Counter  # shared with the paragraph's cached _Features: never mutated
     first_in_paragraph: bool
+    dangling: bool
+    norm: float  # the length of ``words`` as a vector, for the cosine
+    # the score parts that depend on the sentence alone, in the order _score applies them
+    adjustments: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class _Features:
+    """What scoring needs of one sentence that does not depend on its context."""
+
+    index: int  # the sentence's index in its paragraph
+    text: str
+    words: Counter
+    dangling: bool
+    norm: float
+    adjustments: tuple[float, ...]
+
+
+# The pipeline asks for each area's summary and then the overview with the same Paragraph
+# objects, so every sentence would be tokenised and matched against the rule regexes
+# twice. Its context-free features are kept here per Paragraph object: keyed by id() and
+# holding the paragraph itself, so an entry is only ever used for that very object (its
+# id cannot be reused while it is held). Bounded, so a long run never grows it without
+# limit; a miss only costs the recomputation.
+_FEATURE_CACHE: dict[int, tuple[Paragraph, tuple[_Features, ...]]] = {}
+_FEATURE_CACHE_MAX = 4096  # paragraphs; far more than one article has
 
 
 def summarize_area(paragraphs: tuple[Paragraph, ...], limit: int = 3) -> tuple[Extract, ...]:
@@ -126,10 +166,29 @@ def _candidates(paragraphs: tuple[Paragraph, ...]) -> list[_Candidate]:
             continue  # a caption or table note: it neither summarises nor counts as content
         if answered and p.speaker and _asks(p.speaker):
             continue
-        for j, s in enumerate(p.sentences):
-            if s.text.strip():
-                out.append(_Candidate(len(out), k, s.text, p.id, Counter(content_words(s.text)), j == 0))
+        for f in _features(p):
+            out.append(_Candidate(len(out), k, f.text, p.id, f.words, f.index == 0, f.dangling, f.norm,
+                                  f.adjustments))
     return out
+
+
+def _features(p: Paragraph) -> tuple[_Features, ...]:
+    """The context-free features of a paragraph's non-empty sentences (cached per object)."""
+    hit = _FEATURE_CACHE.get(id(p))
+    if hit is not None and hit[0] is p:
+        return hit[1]
+    out = []
+    for j, s in enumerate(p.sentences):
+        if s.text.strip():
+            words = Counter(content_words(s.text))
+            dangling, adjustments = _static_score(s.text, words)
+            norm = math.sqrt(sum(v * v for v in words.values()))
+            out.append(_Features(j, s.text, words, dangling, norm, adjustments))
+    result = tuple(out)
+    if len(_FEATURE_CACHE) >= _FEATURE_CACHE_MAX:
+        _FEATURE_CACHE.clear()
+    _FEATURE_CACHE[id(p)] = (p, result)
+    return result
 
 
 def _asks(speaker: str) -> bool:
@@ -146,10 +205,8 @@ def _fallback(paragraphs: tuple[Paragraph, ...]) -> tuple[Extract, ...]:
 
 
 def _bag(candidates: list[_Candidate]) -> Counter:
-    out: Counter = Counter()
-    for c in candidates:
-        out.update(c.words)
-    return out
+    # counted in one pass over every word (Counter.update with a Counter loops in Python)
+    return Counter(chain.from_iterable(c.words.elements() for c in candidates))
 
 
 def _pick(candidates: list[_Candidate], want: int, context: Counter, position, per_paragraph: int) -> tuple[Extract, ...]:
@@ -171,35 +228,52 @@ def _pick(candidates: list[_Candidate], want: int, context: Counter, position, p
 
 
 def _score(c: _Candidate, context: Counter, context_sq: float, position) -> float:
-    words = c.text.split()
+    place = position(c) * (DANGLING_POSITION_FACTOR if c.dangling else 1.0)
+    score = W_POSITION * place + W_CENTRAL * _centrality(c.words, c.norm, context, context_sq)
+    # added one by one, in _static_score's order, so the float sum never changes
+    for adjustment in c.adjustments:
+        score += adjustment
+    return score
+
+
+def _static_score(text: str, content: Counter) -> tuple[bool, tuple[float, ...]]:
+    """Whether a sentence dangles, and its score parts that need nothing but the sentence."""
+    words = text.split()
     n = len(words)
     dangling = _dangling(words)
-    place = position(c) * (DANGLING_POSITION_FACTOR if dangling else 1.0)
-    score = W_POSITION * place + W_CENTRAL * _centrality(c.words, context, context_sq)
     bare = {w.strip(".,;:!?“”\"'’—(").lower() for w in words}
-    score += W_SIGNAL * min(2, len(bare & R.SIGNAL_WORDS))
+    out = [W_SIGNAL * min(2, len(bare & R.SIGNAL_WORDS))]
     if n < R.SUMMARY_MIN_WORDS:
-        score -= PENALTY_SHORT
+        out.append(-PENALTY_SHORT)
     elif n > R.SUMMARY_MAX_WORDS:
-        score -= PENALTY_LONG
-    tail = c.text.rstrip().rstrip("”\"’)")
-    if tail.endswith(":") or c.text.lstrip("“\"‘(")[:1].islower():
-        score -= PENALTY_LEAD_IN
+        out.append(-PENALTY_LONG)
+    tail = text.rstrip().rstrip("”\"’)")
+    if tail.endswith(":") or text.lstrip("“\"‘(")[:1].islower():
+        out.append(-PENALTY_LEAD_IN)
     elif tail.endswith("?"):
-        score -= PENALTY_QUESTION
+        out.append(-PENALTY_QUESTION)
     elif not tail.endswith((".", "!")):
-        score -= PENALTY_UNFINISHED
+        out.append(-PENALTY_UNFINISHED)
     if dangling:
-        score -= PENALTY_DANGLING
-    if bare & R.PHATIC_WORDS or R.PHATIC_PHRASE.search(c.text) or _thin(c.words):
-        score -= PENALTY_PHATIC
-    if _occasion(c.text, bare):
-        score -= PENALTY_OCCASION
-    if R.APPARATUS_START.match(c.text):
-        score -= PENALTY_APPARATUS
-    if R.SPEAKER_LABEL.match(c.text):
-        score -= PENALTY_LABEL
-    return score
+        out.append(-PENALTY_DANGLING)
+    if bare & R.PHATIC_WORDS or _thin(content) or _phatic_phrase(text):  # the regex is dearest
+        out.append(-PENALTY_PHATIC)
+    if _occasion(text, bare):
+        out.append(-PENALTY_OCCASION)
+    if R.APPARATUS_START.match(text):
+        out.append(-PENALTY_APPARATUS)
+    if R.SPEAKER_LABEL.match(text):
+        out.append(-PENALTY_LABEL)
+    return dangling, tuple(out)
+
+
+def _phatic_phrase(text: str) -> bool:
+    """Whether R.PHATIC_PHRASE matches, without searching sentences it cannot match."""
+    if _PHATIC_SHORTCUT:
+        lowered = text.lower()
+        if not (lowered[:1] == "m" or any(clue in lowered for clue in _PHATIC_CLUES)):
+            return False
+    return R.PHATIC_PHRASE.search(text) is not None
 
 
 def _dangling(words: list[str]) -> bool:
@@ -224,14 +298,19 @@ def _thin(words: Counter) -> bool:
     return len(solid) < R.THIN_MIN_WORDS
 
 
-def _centrality(words: Counter, context: Counter, context_sq: float) -> float:
+def _centrality(words: Counter, norm_s: float, context: Counter, context_sq: float) -> float:
     """Cosine between the sentence and the rest of its context (its own words taken out)."""
-    dot = sum(v * (context[w] - v) for w, v in words.items())
+    # one pass for both sums; all counts are ints, so the sums are exact in any order
+    dot = removed = 0
+    for w, v in words.items():
+        total = context[w]
+        rest = total - v
+        dot += v * rest
+        removed += total * total - rest * rest
     if dot <= 0:
         return 0.0
     # the context's squared norm without this sentence, updated only where they share words
-    rest_sq = context_sq - sum(context[w] ** 2 - (context[w] - v) ** 2 for w, v in words.items())
-    norm_s = math.sqrt(sum(v * v for v in words.values()))
+    rest_sq = context_sq - removed
     return dot / (norm_s * math.sqrt(rest_sq)) if rest_sq > 0 else 0.0
 
 
