@@ -24,7 +24,7 @@ typical use:
   briefgen check                                pages still true to their sources? file:line: problem
   briefgen serve                                live preview at http://127.0.0.1:8000
 
-Settings live under `extra: briefgen:` in mkdocs.yml (seeds, templates, state, paper);
+Settings live under `extra: briefgen:` in mkdocs.yml (seeds, templates, state, paper, search);
 flags given on the command line win.
 """
 
@@ -152,6 +152,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
         if briefing_slugs(settings.docs):  # an empty library has a site but nothing to print
             _pdfs(settings, None)
+        if settings.pagefind or getattr(args, "pagefind", False):
+            _pagefind(settings)
         if getattr(args, "offline", False):
             from briefgen.publish import build_offline
 
@@ -162,6 +164,18 @@ def cmd_build(args: argparse.Namespace) -> int:
         for line in closing:
             print(line, file=sys.stderr)
     return status
+
+
+def _pagefind(settings: Settings) -> None:
+    """The Pagefind step: index the built site for search that scales, after MkDocs."""
+    from briefgen.search import build_pagefind, site_name
+
+    report = build_pagefind(settings.site, site_name(settings.config_file))
+    _info(f"briefgen: Pagefind indexed {report.pages_indexed} page(s) into {report.bundle} "
+          f"({report.bundle_bytes / 1e6:.2f} MB); search page {report.page}")
+    if settings.search == "pagefind" and (settings.site / "search" / "search_index.json").exists():
+        _info("briefgen: note: Material's own search is still on; remove `- search` from plugins in "
+              f"{settings.config_file} to publish Pagefind only")
 
 
 def _pdfs(settings: Settings, paper: str | None) -> int:
@@ -250,6 +264,9 @@ def build_parser() -> argparse.ArgumentParser:
     gen_opts(p)
     p.add_argument("--offline", action="store_true",
                    help="also write the offline bundle dist/briefings-offline.zip")
+    p.add_argument("--pagefind", action="store_true",
+                   help="also index the site with Pagefind (site/pagefind/, search page site/find/); "
+                   "the same as `search: both` under extra.briefgen in mkdocs.yml")
     p = add("check", cmd_check, "check the pages against their source articles",
             "Check every page in the docs folder and print `file:line: problem` for each problem: a key "
             "quote that is no longer verbatim in its source article, a paragraph link that leads "

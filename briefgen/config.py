@@ -20,7 +20,12 @@ DEFAULTS: dict[str, Any] = {
     "templates": "templates",
     "state": ".briefgen",
     "paper": "a4",
+    # lunr: Material's built-in search only. pagefind / both: also index the built site with
+    # Pagefind (site/pagefind/, search page site/find/), for libraries whose lunr index
+    # passes a few MB. "pagefind" alone is for a mkdocs.yml without the `search` plugin.
+    "search": "lunr",
 }
+SEARCH_CHOICES = ("lunr", "pagefind", "both")
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,12 @@ class Settings:
     templates: Path
     state: Path
     paper: str = "a4"
+    search: str = "lunr"
+
+    @property
+    def pagefind(self) -> bool:
+        """Whether the build runs the Pagefind step."""
+        return self.search in ("pagefind", "both")
 
     def with_overrides(self, **changes: Any) -> "Settings":
         """A copy with the given non-None values replaced."""
@@ -70,6 +81,8 @@ def load_settings(config_file: Path = Path("mkdocs.yml")) -> Settings:
             raise ConfigError(f"{config_file}: extra.briefgen.{key} must be a string")
     if opts["paper"] not in ("a4", "letter"):
         raise ConfigError(f"{config_file}: extra.briefgen.paper must be a4 or letter")
+    if opts["search"] not in SEARCH_CHOICES:
+        raise ConfigError(f"{config_file}: extra.briefgen.search must be one of {', '.join(SEARCH_CHOICES)}")
     root = config_file.parent
     return Settings(
         config_file=config_file,
@@ -79,4 +92,5 @@ def load_settings(config_file: Path = Path("mkdocs.yml")) -> Settings:
         templates=root / opts["templates"],
         state=root / opts["state"],
         paper=opts["paper"],
+        search=opts["search"],
     )
