@@ -433,3 +433,14 @@ def test_portuguese_edition_disclosure_goes_aside_and_names_the_author() -> None
             "Maria Souza não presta consultoria, trabalha, possui ações ou recebe financiamento de qualquer empresa.")
     assert body(d) == [BODY, "The second paragraph of the article goes on here."]
     assert d.meta.author == "Maria Souza"
+
+
+def test_captioned_figure_box_with_a_long_source_line_goes_aside() -> None:
+    source = ("Source: Adapted from a Harbour Board survey, \"Ports and Shipping Lanes in the Northern Seas "
+              "(2024),\" https://example.org/a-very-long-address-for-the-survey-of-northern-ports-and-lanes. "
+              "Edited to show the changes described in the section on new port rules.")
+    d = doc("<div><h2>Ports</h2><p>" + BODY + "</p><table><tr><td><p>Figure 1. Northern Ports</p></td></tr>"
+            "<tr><td><img></td></tr><tr><td><p>" + source + "</p></td></tr></table>"
+            "<p>The second paragraph of the article goes on here.</p></div>", "html")
+    assert body(d) == [BODY, "The second paragraph of the article goes on here."]
+    assert "Figure 1. Northern Ports" in d.aside

@@ -178,3 +178,8 @@ def test_one_word_long_form_abbreviated_by_its_first_letters() -> None:
 def test_acronym_of_the_first_of_two_joined_bodies() -> None:
     got = find_acronyms(("A new tribunal, the Regional Appeals Chamber and Public Defender’s Office (RAC), opened.",))
     assert got == (GlossaryEntry("RAC", "Regional Appeals Chamber"),)
+
+
+def test_acronym_may_leave_out_a_capitalised_for_complement() -> None:
+    got = find_acronyms(("The Coastal Trade Framework for Prosperity (CTF) was launched by ten states.",))
+    assert got == (GlossaryEntry("CTF", "Coastal Trade Framework for Prosperity"),)

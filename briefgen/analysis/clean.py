@@ -328,6 +328,10 @@ def _read_html(text: str) -> tuple[list[_Raw], dict[str, str]]:
             break
     furniture: list[_Raw] = []
     for table in root.find_all("table"):
+        if _figure_box(table):
+            furniture.extend(replace(r, kind="paragraph", aside=True) for r in _walk_html(table))
+            table.extract()
+            continue
         # A table of short cells is data or page metadata, not prose.
         if max((len(_norm(c.get_text())) for c in table.find_all(("td", "th"))), default=0) < 200:
             wrapper = table.parent
@@ -342,6 +346,12 @@ def _read_html(text: str) -> tuple[list[_Raw], dict[str, str]]:
         if marks.strip() and R.CHROME_CLASS.search(marks) and len(tag.get_text()) < 0.25 * total:
             tag.extract()
     return _walk_html(root) + furniture, hints
+
+
+def _figure_box(table: Tag) -> bool:
+    """Whether a table is a captioned figure or table box ("Figure 1. ..." in its first cell)."""
+    first = next((t for t in (_norm(c.get_text()) for c in table.find_all(("td", "th"), limit=4)) if t), "")
+    return bool(R.TABLE_CAPTION.match(first))
 
 
 def _table_wrapper(wrapper: object, root: Tag) -> bool:

@@ -190,6 +190,12 @@ TABLE_NOTE = re.compile(
     r"(?i)^(?:(?:table|figure|fig\.|exhibit|chart|graph|box)\s+[A-Z]?\d{1,3}(?:[.\-]\d{1,3})?\s*[.:]\s+\S"
     r"|notes?\s*:\s*\S)"
 )
+# A table whose first non-empty cell is such a caption is a figure or table box as a whole
+# (research-service layout: caption cell, image cell, then a "Source: ..." cell that may be
+# long, with a URL). All its cells are furniture, set aside however long they are.
+TABLE_CAPTION = re.compile(
+    r"(?i)^(?:table|figure|fig\.|exhibit|chart|graph|box)\s+[A-Z]?\d{1,3}(?:[.\-]\d{1,3})?\s*[.:]\s+\S"
+)
 # A dropped data table's parent element that holds only its furniture (caption, notes,
 # source) when its text is at most this long; a bigger parent also holds article prose.
 TABLE_WRAPPER_TAGS: frozenset[str] = frozenset({"div", "figure", "section"})

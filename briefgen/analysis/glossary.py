@@ -85,6 +85,9 @@ LEADING_ARTICLES = frozenset({"la", "le", "les", "el", "los", "las", "il", "lo",
 # when the whole run does not spell the acronym; the complement's words must be capitalised
 # (or "the"), and at most this many.
 OF_COMPLEMENT_MAX_WORDS = 4
+# Prepositions that open such a left-out complement: "of" as above, and "for" in programme
+# names whose acronym stops at the head ("X Economic Framework for Prosperity (XEF)").
+COMPLEMENT_PREPOSITIONS = frozenset({"of", "for"})
 
 # A word of a long form; a slash separates words too ("Research/Development").
 WORD = re.compile(r"[^\s/]+")
@@ -175,7 +178,7 @@ def _from_parenthetical(text: str, m: re.Match[str]) -> GlossaryEntry | None:
 
 def _may_drop_tail(before: str) -> bool:
     """Whether the long form may end on words its acronym leaves out ("X of the Y", "X and Y")."""
-    return " of " in before or " and " in before
+    return any(f" {w} " in before for w in COMPLEMENT_PREPOSITIONS) or " and " in before
 
 
 def _before(text: str, at: int, reach: int) -> str:
@@ -289,7 +292,7 @@ def _without_of_complement(
     """Start (in ``spans``) of a long form whose acronym spells only the part before its "of the X"."""
     words = tuple(_clean_word(text[s:e]) for s, e in spans)
     for at in range(len(words) - 2, max(len(words) - 2 - OF_COMPLEMENT_MAX_WORDS, 0), -1):
-        if words[at] != "of":
+        if words[at] not in COMPLEMENT_PREPOSITIONS:
             continue
         rest = spans[at + 1:]
         if not all(text[s:s + 1].isupper() or _clean_word(text[s:e]) == "the" for s, e in rest):
