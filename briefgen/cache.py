@@ -128,7 +128,10 @@ class AnalysisCache:
 
     def get(self, key: str) -> Briefing | None:
         """The cached Briefing for ``key``, or None on a miss or an unreadable entry."""
-        entry = self.get_entry(key)
+        return self.briefing_of(self.get_entry(key))
+
+    def briefing_of(self, entry: CacheEntry | None) -> Briefing | None:
+        """The Briefing an entry holds, or None for no entry or one that will not unpickle."""
         if entry is None:
             return None
         try:
@@ -171,7 +174,7 @@ class AnalysisCache:
             tmp.write_bytes(HEADER + len(head).to_bytes(8, "big") + head + analysis)
             tmp.replace(path)
         except OSError as exc:
-            self._warn_once(f"{self.folder}: cannot write the analysis cache ({exc.strerror}); the next run analyses again")
+            self.warn_once(f"{self.folder}: cannot write the analysis cache ({exc.strerror}); the next run analyses again")
 
     def prune(self, keep: Iterable[str]) -> None:
         """Delete the entries not in ``keep`` (seeds removed or changed since)."""
@@ -192,9 +195,10 @@ class AnalysisCache:
 
     def _unreadable(self) -> None:
         self._bad += 1
-        self._warn_once(f"{self.folder}: unreadable analysis cache entries; those seeds were analysed again")
+        self.warn_once(f"{self.folder}: unreadable analysis cache entries; those seeds were analysed again")
         return None
 
-    def _warn_once(self, message: str) -> None:
+    def warn_once(self, message: str) -> None:
+        """Record ``message`` for the user, once per run however often it happens."""
         if message not in self.warnings:
             self.warnings.append(message)

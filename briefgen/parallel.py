@@ -1,14 +1,14 @@
-"""Analyse many seeds: cached ones read back, the rest in a process pool, in seed order.
+"""Build many seeds: cached ones read back, the rest in a process pool, in seed order.
 
 The result is the same, in the same order, whatever the cache holds and however many
 processes run: a seed's Briefing depends only on its own bytes, path and slug, and
 ``Executor.map`` returns results in input order. A seed that fails (a BriefgenError)
 becomes a Failure for that seed and the others go on.
 
-``build_seeds`` goes one step further for ``generate``: each worker also applies the
-seed's spec and renders its pages (a briefing's pages depend on that briefing alone), and
-the cache keeps the result, so a run renders only the seeds whose seed, spec or code
-changed; the main process only assembles the library-wide pages.
+Each worker analyses its seed (unless cached), applies the seed's spec and renders its
+pages (a briefing's pages depend on that briefing alone), and the cache keeps the result,
+so ``generate`` renders only the seeds whose seed, spec or code changed; the main process
+only assembles the library-wide pages.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ import jinja2
 from briefgen.analysis.ingest import read_source
 from briefgen.cache import (
     AnalysisCache,
-    CacheEntry,
     analyser_version,
     built_key,
     builder_version,
@@ -48,19 +47,8 @@ MIN_POOL_SEEDS = 8
 # Below this many seeds a progress bar would only flash.
 MIN_PROGRESS_SEEDS = 6
 
-Outcome = Briefing | Failure
 
-
-@dataclass(frozen=True)
-class AnalysisRun:
-    """Every seed's outcome in seed order, plus what the run has to tell the user."""
-
-    outcomes: tuple[Outcome, ...]
-    warnings: tuple[str, ...] = ()
-    analysed: int = 0  # seeds analysed this run (the rest came from the cache)
-
-
-def analyse_one(task: tuple[Path, str]) -> Outcome:
+def analyse_one(task: tuple[Path, str]) -> Briefing | Failure:
     """Read and analyse one seed; a problem the user can fix becomes a Failure."""
     from briefgen.pipeline import analyse  # the pipeline imports this module
 
@@ -69,41 +57,6 @@ def analyse_one(task: tuple[Path, str]) -> Outcome:
         return analyse(read_source(path), slug)
     except BriefgenError as exc:
         return Failure(str(path), str(exc))
-
-
-def analyse_seeds(
-    seeds: tuple[Path, ...],
-    slugs: dict[Path, str],
-    state: Path,
-    templates: Path,
-    jobs: int | None = None,
-    progress: bool = False,
-) -> AnalysisRun:
-    """Analyse ``seeds`` (cached ones read back), with ``jobs`` processes; results in seed order."""
-    cache = AnalysisCache(state)
-    warnings: list[str] = []
-    if seeds and not cache.exists() and base_dir(state).is_dir():
-        warnings.append(f"{cache.folder}: no analysis cache (a fresh clone, or it was deleted); analysing every seed")
-    versions = analyser_version() + templates_version(templates)
-    keys: dict[Path, str] = {}
-    outcomes: dict[Path, Outcome] = {}
-    for path in seeds:
-        try:
-            keys[path] = seed_key(path, path.read_bytes(), slugs[path], versions)
-        except OSError:
-            continue  # analyse_one reports it as the user would see it
-        hit = cache.get(keys[path])
-        if hit is not None:
-            outcomes[path] = hit
-    todo = tuple(p for p in seeds if p not in outcomes)
-    if todo:
-        _load_analyser()
-    for path, outcome in zip(todo, _run(analyse_one, [(path, slugs[path]) for path in todo], jobs, progress)):
-        outcomes[path] = outcome
-        if isinstance(outcome, Briefing) and path in keys:
-            cache.put(keys[path], outcome)
-    cache.prune(keys[p] for p in seeds if p in keys and isinstance(outcomes[p], Briefing))
-    return AnalysisRun(tuple(outcomes[p] for p in seeds), tuple(warnings + cache.warnings), len(todo))
 
 
 @dataclass(frozen=True)
@@ -179,7 +132,7 @@ def build_seeds(
             outcomes[path] = entry.built if entry.built.resolved is not None else replace(entry.built, analysis=entry.analysis)
             keep.add(key)  # type: ignore[arg-type]
             continue
-        briefing = _analysis(entry, cache)
+        briefing = cache.briefing_of(entry)
         tasks.append(_BuildTask(path, slugs[path], key, spec_file, spec, want, builder, briefing, state, templates))
     if any(task.briefing is None for task in tasks):
         _load_analyser()  # once here, before the pool forks, not once per worker
@@ -190,18 +143,9 @@ def build_seeds(
         if task.key and messages is not None:  # analysed (now or before): its entry stays
             keep.add(task.key)
         for message in messages or ():
-            cache._warn_once(message)
+            cache.warn_once(message)
     cache.prune(keep)
     return BuildRun(tuple(outcomes[p] for p in seeds), tuple(warnings + cache.warnings), analysed, len(tasks))
-
-
-def _analysis(entry: CacheEntry | None, cache: AnalysisCache) -> Briefing | None:
-    if entry is None:
-        return None
-    try:
-        return entry.briefing
-    except Exception:  # a torn or foreign pickle is just a miss
-        return cache._unreadable()
 
 
 def build_one(task: _BuildTask) -> tuple[Built | Failure, bool, tuple[str, ...] | None]:

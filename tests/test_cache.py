@@ -11,8 +11,9 @@ from benchmarks.corpus import edit_one
 from briefgen.cache import AnalysisCache, templates_version
 from briefgen.config import Settings, load_settings
 from briefgen.model import Briefing
-from briefgen.parallel import analyse_seeds
+from briefgen.parallel import Built, build_seeds
 from briefgen.pipeline import find_seeds, generate, unique_slugs
+from briefgen.spec import spec_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "fixtures" / "dev"
@@ -40,7 +41,7 @@ def tree(folder: Path) -> dict[str, bytes]:
 def analysed(settings: Settings) -> int:
     """How many seeds a run would analyse (not take from the cache)."""
     seeds = find_seeds(settings.seeds)
-    return analyse_seeds(seeds, unique_slugs(seeds), settings.state, settings.templates, jobs=1).analysed
+    return build_seeds(seeds, unique_slugs(seeds), spec_paths(seeds), settings.state, settings.templates, jobs=1).analysed
 
 
 def test_warm_cache_and_one_edited_seed_give_the_output_of_a_fresh_run(tmp_path: Path) -> None:
@@ -123,8 +124,8 @@ def test_a_cached_briefing_equals_a_fresh_analysis(tmp_path: Path, name: str) ->
     a = project(tmp_path)
     seeds = find_seeds(a.seeds)
     slugs = unique_slugs(seeds)
-    cold = analyse_seeds(seeds, slugs, a.state, a.templates, jobs=1)
-    warm = analyse_seeds(seeds, slugs, a.state, a.templates, jobs=1)
+    cold = build_seeds(seeds, slugs, spec_paths(seeds), a.state, a.templates, jobs=1)
+    warm = build_seeds(seeds, slugs, spec_paths(seeds), a.state, a.templates, jobs=1)
     assert warm.analysed == 0
-    assert all(isinstance(o, Briefing) for o in warm.outcomes)
-    assert warm.outcomes == cold.outcomes
+    assert all(isinstance(o, Built) and isinstance(o.briefing, Briefing) for o in warm.outcomes)
+    assert [o.briefing for o in warm.outcomes] == [o.briefing for o in cold.outcomes]  # type: ignore[union-attr]

@@ -8,10 +8,16 @@ from pathlib import Path
 from benchmarks.corpus import make_corpus
 from briefgen.config import load_settings
 from briefgen.model import Briefing, Failure
-from briefgen.parallel import MIN_POOL_SEEDS, analyse_seeds
+from briefgen.parallel import MIN_POOL_SEEDS, Built, build_seeds
 from briefgen.pipeline import find_seeds, generate, unique_slugs
+from briefgen.spec import spec_paths
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def briefings(outcomes: tuple[Built | Failure, ...]) -> list[Briefing | Failure]:
+    """Each seed's briefing (spec applied), or its failure."""
+    return [o.briefing if isinstance(o, Built) else o for o in outcomes]
 
 
 def test_a_pool_gives_the_serial_results_in_seed_order_and_keeps_bad_seeds_apart(tmp_path: Path) -> None:
@@ -20,13 +26,13 @@ def test_a_pool_gives_the_serial_results_in_seed_order_and_keeps_bad_seeds_apart
     (seeds_dir / "0003b-empty.txt").write_text("   \n", encoding="utf-8")  # fails; the rest go on
     seeds = find_seeds(seeds_dir)
     slugs = unique_slugs(seeds)
-    serial = analyse_seeds(seeds, slugs, tmp_path / "s1", ROOT / "templates", jobs=1)
-    pooled = analyse_seeds(seeds, slugs, tmp_path / "s2", ROOT / "templates", jobs=2)
-    assert pooled.outcomes == serial.outcomes
-    assert [o.slug if isinstance(o, Briefing) else "FAILED" for o in pooled.outcomes] == [
+    serial = briefings(build_seeds(seeds, slugs, spec_paths(seeds), tmp_path / "s1", ROOT / "templates", jobs=1).outcomes)
+    pooled = briefings(build_seeds(seeds, slugs, spec_paths(seeds), tmp_path / "s2", ROOT / "templates", jobs=2).outcomes)
+    assert pooled == serial
+    assert [o.slug if isinstance(o, Briefing) else "FAILED" for o in pooled] == [
         slugs[p] if p.name != "0003b-empty.txt" else "FAILED" for p in seeds
     ]
-    failure = pooled.outcomes[[p.name for p in seeds].index("0003b-empty.txt")]
+    failure = pooled[[p.name for p in seeds].index("0003b-empty.txt")]
     assert isinstance(failure, Failure) and "0003b-empty.txt" in failure.path
 
 
