@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from briefgen.analysis.clean_rules import MD_FENCE, MD_HEADING, MD_SETEXT
 from briefgen.analysis.ingest import read_source
 from briefgen.errors import BriefgenError
 from briefgen.model import Paragraph
@@ -42,15 +43,12 @@ _PARA_ANCHOR = re.compile(r"^p\d+$")
 # Ids a page declares: attr_list ({: #p12 }) or raw HTML (id="p12").
 _ATTR_ID = re.compile(r"\{:?[^}\n]*?#([\w-]+)[^}\n]*\}")
 _HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""")
-_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SUMMARY_HEADING = re.compile(r"^(summary|bottom line|in brief|tl;?dr)\b", re.IGNORECASE)
 _SUMMARY_ADMONITION = re.compile(r"""^[!?]{3}\+?\s+(?:abstract|summary|tldr)\b""", re.IGNORECASE)
 # What the area template prints when it found no sentence: not a summary.
 _NO_SUMMARY = re.compile(r"^no summary\b", re.IGNORECASE)
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 # A line that cannot be a setext heading's text: a list item, quote, or another rule.
 CONFLICT_OR_RULE = re.compile(r"^\s*([-*+>]|\d+[.)]|=+\s*$|-+\s*$)")
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _CONFLICT_OPEN = re.compile(r"^<{7}(?: |$)")
 _CONFLICT_MID = re.compile(r"^={7}$")
 _CONFLICT_CLOSE = re.compile(r"^>{7}(?: |$)")
@@ -162,7 +160,7 @@ def key_quotes(lines: list[str]) -> list[tuple[int, str]]:
     n = 0
     fenced = False
     while n < len(lines):
-        if _FENCE.match(lines[n]):
+        if MD_FENCE.match(lines[n]):
             fenced = not fenced
         if fenced or not _BLOCKQUOTE.match(lines[n]):
             n += 1
@@ -238,7 +236,7 @@ def broken_links(page: Path, lines: list[str], cache: dict[Path, set[str] | None
     out: list[tuple[int, str]] = []
     fenced = False
     for n, line in enumerate(lines, 1):
-        if _FENCE.match(line):
+        if MD_FENCE.match(line):
             fenced = not fenced
         if fenced:
             continue
@@ -292,7 +290,7 @@ def has_summary(lines: list[str]) -> bool:
         level = levels.get(n)
         if level and _SUMMARY_HEADING.match(_heading_text(lines[n])):
             for m in range(n + 1, len(lines)):
-                if _SETEXT.match(lines[m]) and m == n + 1:
+                if MD_SETEXT.match(lines[m]) and m == n + 1:
                     continue
                 if levels.get(m, 7) <= level:
                     break
@@ -313,16 +311,16 @@ def _heading_levels(lines: list[str]) -> dict[int, int]:
     """Line index -> heading level, for ATX (# Title) and setext (Title / =====) headings."""
     out: dict[int, int] = {}
     for n, line in enumerate(lines):
-        if m := _HEADING.match(line):
+        if m := MD_HEADING.match(line):
             out[n] = len(m.group(1))
-        elif n + 1 < len(lines) and line.strip() and (m := _SETEXT.match(lines[n + 1])):
+        elif n + 1 < len(lines) and line.strip() and (m := MD_SETEXT.match(lines[n + 1])):
             if not CONFLICT_OR_RULE.match(line):
                 out[n] = 1 if m.group(1).startswith("=") else 2
     return out
 
 
 def _heading_text(line: str) -> str:
-    m = _HEADING.match(line)
+    m = MD_HEADING.match(line)
     return m.group(2) if m else line.strip()
 
 

@@ -9,7 +9,6 @@ and dangling references; the chosen ones are returned in reading order (as sumy 
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -49,18 +48,6 @@ W_SPREAD_WRITTEN = 0.0
 W_SPREAD_SPOKEN = 0.6
 # A candidate sharing this much of its vocabulary with a chosen sentence repeats it.
 REDUNDANT_OVERLAP = 0.6
-
-# Searching R.PHATIC_PHRASE was a third of all scoring. Each of its branches needs one of
-# these letter sequences, in any case ("... to see you", "the floor is yours", "turn it
-# over to", "short notice"), except the "Mr. President," one, anchored at an opening "m";
-# a sentence with none of them cannot match, so the search is skipped. (Checked: no
-# character matches these letters under re.IGNORECASE unless str.lower() makes it one.)
-# The clues were read off the pattern with this digest; if the pattern is edited, the
-# shortcut turns itself off (same results, only slower) until they are read again.
-_PHATIC_CLUES = ("you", "over", "not")
-_PHATIC_CLUES_FOR = "d3d14c9d06f419de"
-_PHATIC_SHORTCUT = hashlib.sha256(
-    f"{R.PHATIC_PHRASE.flags}:{R.PHATIC_PHRASE.pattern}".encode()).hexdigest()[:16] == _PHATIC_CLUES_FOR
 
 
 @dataclass(frozen=True)
@@ -268,11 +255,7 @@ def _static_score(text: str, content: Counter) -> tuple[bool, tuple[float, ...]]
 
 
 def _phatic_phrase(text: str) -> bool:
-    """Whether R.PHATIC_PHRASE matches, without searching sentences it cannot match."""
-    if _PHATIC_SHORTCUT:
-        lowered = text.lower()
-        if not (lowered[:1] == "m" or any(clue in lowered for clue in _PHATIC_CLUES)):
-            return False
+    """Whether the sentence is a courtesy phrase (R.PHATIC_PHRASE)."""
     return R.PHATIC_PHRASE.search(text) is not None
 
 
