@@ -170,6 +170,3 @@ def unique_slugs(seeds: tuple[Path, ...]) -> dict[Path, str]:
         out[path] = slug
     return out
 
-
-# The earlier private name, still used by the PDF step.
-_unique_slugs = unique_slugs
