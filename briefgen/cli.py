@@ -84,6 +84,8 @@ def _generate(args: argparse.Namespace) -> tuple[int, tuple[str, ...]]:
     w = result.written
     if result.recovered:
         _info(result.recovered)
+    for note in result.notes:
+        _info(f"briefgen: {note}")
     _info(
         f"briefgen: {len(result.built)} briefing(s) from {settings.seeds} into {settings.docs}: "
         f"{len(w.created)} page(s) created, {len(w.changed)} changed ({len(w.merged)} keeping your edits), "

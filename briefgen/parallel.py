@@ -82,6 +82,7 @@ class BuildRun:
 
     outcomes: tuple[Built | Failure, ...]
     warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # ordinary information, such as a first run with no cache yet
     analysed: int = 0  # seeds analysed this run
     built: int = 0  # seeds whose pages were rendered this run (the rest came from the cache)
 
@@ -111,9 +112,10 @@ def build_seeds(
 ) -> BuildRun:
     """Every seed analysed, its spec applied and its pages rendered; cached ones read back."""
     cache = AnalysisCache(state)
-    warnings: list[str] = []
+    notes: list[str] = []
     if seeds and not cache.exists() and base_dir(state).is_dir():
-        warnings.append(f"{cache.folder}: no analysis cache (a fresh clone, or it was deleted); analysing every seed")
+        # The cache is machine-local (git-ignored): every fresh clone starts without one.
+        notes.append(f"no analysis cache in {cache.folder} yet (a fresh clone); analysing every seed")
     versions = analyser_version() + templates_version(templates)
     builder = builder_version()
     outcomes: dict[Path, Built | Failure] = {}
@@ -145,7 +147,7 @@ def build_seeds(
         for message in messages or ():
             cache.warn_once(message)
     cache.prune(keep)
-    return BuildRun(tuple(outcomes[p] for p in seeds), tuple(warnings + cache.warnings), analysed, len(tasks))
+    return BuildRun(tuple(outcomes[p] for p in seeds), tuple(cache.warnings), tuple(notes), analysed, len(tasks))
 
 
 def build_one(task: _BuildTask) -> tuple[Built | Failure, bool, tuple[str, ...] | None]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.analysis.areas import find_areas, slugify
-from briefgen.analysis.ingest import is_seed, read_source
+from briefgen.analysis.ingest import is_quietly_ignored, is_seed, not_an_article, read_source
 from briefgen.config import Settings
 from briefgen.errors import InputError
 from briefgen.model import Area, Briefing, Failure, Source
@@ -35,6 +35,7 @@ class GenerateResult:
     warnings: tuple[str, ...] = ()  # spec choices that fell back to the analyser, and why
     specs: tuple[str, ...] = ()  # briefing specs written for new articles
     recovered: str | None = None  # what was done about a run that was killed mid-write
+    notes: tuple[str, ...] = ()  # ordinary information for the user
 
     @property
     def briefings(self) -> tuple[Briefing, ...]:
@@ -105,6 +106,16 @@ def find_seeds(seeds_dir: Path) -> tuple[Path, ...]:
     return tuple(sorted((p for p in seeds_dir.iterdir() if is_seed(p)), key=lambda p: p.name))
 
 
+def find_strays(seeds_dir: Path) -> tuple[Failure, ...]:
+    """Files in ``seeds_dir`` that briefgen cannot read as articles, each a one-line failure.
+
+    Nothing in the seeds folder is skipped without a word, except specs and the hidden and
+    backup files that editors leave behind.
+    """
+    strays = (p for p in seeds_dir.iterdir() if not is_seed(p) and not is_quietly_ignored(p))
+    return tuple(Failure(str(p), not_an_article(p)) for p in sorted(strays, key=lambda p: p.name))
+
+
 def generate(
     settings: Settings,
     force: bool = False,
@@ -130,7 +141,7 @@ def generate(
         specs = spec_paths(seeds)
         run = build_seeds(seeds, slugs, specs, settings.state, settings.templates, jobs, progress)
         built: list[Built] = []
-        failures: list[Failure] = []
+        failures: list[Failure] = list(find_strays(settings.seeds))
         warnings: list[str] = list(run.warnings)
         new_specs: list[tuple[str, str]] = []
         for path, outcome in zip(seeds, run.outcomes):
@@ -154,7 +165,7 @@ def generate(
         written = apply_plan(plan, settings.docs, settings.state)
         # 6. A spec for every article that had none, for the user to edit.
         specs_written = tuple(name for name, text in new_specs if write_new_file(settings.seeds, name, text))
-    return GenerateResult(tuple(built), tuple(failures), written, tuple(warnings), specs_written, recovered)
+    return GenerateResult(tuple(built), tuple(failures), written, tuple(warnings), specs_written, recovered, run.notes)
 
 
 def unique_slugs(seeds: tuple[Path, ...]) -> dict[Path, str]:

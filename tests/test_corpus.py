@@ -256,15 +256,16 @@ def test_one_megabyte_line_gives_a_briefing_without_hanging(corpus: Path) -> Non
 
 
 @pytest.mark.slow
-def test_twenty_megabyte_article_finishes(tmp_path: Path) -> None:
-    path = tmp_path / "twenty-mb.txt"
-    path.write_text(big_article(), encoding="utf-8")
-    proc = run_analyze(path, timeout=540)
+def test_a_two_megabyte_article_gives_a_briefing_or_one_line(tmp_path: Path) -> None:
+    # Large inputs are timed in benchmarks/big_input.py (20 MB and more), not here.
+    path = tmp_path / "two-mb.txt"
+    path.write_text(big_article(2_000_000), encoding="utf-8")
+    proc = run_analyze(path, timeout=300)
     err = proc.stderr.strip().splitlines()
     # A correct briefing, or (if a size cap applies) one line naming the file; never a traceback.
     if proc.returncode == 0:
         result = json.loads(proc.stdout)
-        assert len(result["paragraphs"]) > 1000
+        assert len(result["paragraphs"]) > 100
     else:
         assert proc.returncode == 1 and len(err) == 1 and path.name in err[0]
     assert "Traceback" not in proc.stderr
@@ -280,24 +281,30 @@ def test_generate_builds_every_good_seed_and_lists_the_failures_last(corpus: Pat
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     base = corpus / "article-base.txt"
-    # Two seeds with the same title, two with the same stem, odd names, and three bad ones.
+    # Two seeds with the same title, two with the same stem, odd names, three bad ones, a
+    # file of a type briefgen cannot read, and what editors leave behind (passed over quietly).
     for name in ("same-title-a.txt", "same-title-b.txt", "dup.txt", "dup.md", "with spaces in name.txt",
-                 "ünïcødé-名前.txt", "日本語.txt", ".leading-dot.txt"):
+                 "ünïcødé-名前.txt", "日本語.txt"):
         shutil.copy(base, seeds / name)
     for name in ("empty.txt", "png-named.txt", "only-boilerplate.txt"):
         shutil.copy(corpus / name, seeds / name)
+    (seeds / "budget.xlsx").write_bytes(b"PK\x03\x04 not an article")
+    for name in (".DS_Store", "dup.txt~", ".#dup.txt", ".hidden-draft.txt"):
+        shutil.copy(base, seeds / name)
     code = main(["generate", "--config", str(tmp_path / "mkdocs.yml")])
     err = capsys.readouterr().err
     assert code == 1 and "Traceback" not in err
     lines = err.strip().splitlines()
-    assert lines[-1] == "briefgen: error: 3 seed(s) failed; the others were generated"
-    failed = lines[-4:-1]
+    assert lines[-1] == "briefgen: error: 4 seed(s) failed; the others were generated"
+    failed = lines[-5:-1]
     assert all(ln.startswith("briefgen: error: ") for ln in failed)
-    assert sorted(n for n in ("empty.txt", "png-named.txt", "only-boilerplate.txt") for ln in failed if n in ln) == \
-        ["empty.txt", "only-boilerplate.txt", "png-named.txt"]
+    assert sorted(n for n in ("empty.txt", "png-named.txt", "only-boilerplate.txt", "budget.xlsx")
+                  for ln in failed if n in ln) == ["budget.xlsx", "empty.txt", "only-boilerplate.txt", "png-named.txt"]
+    assert f"briefgen: error: {seeds / 'budget.xlsx'}: not an article (.xlsx); skipped" in err
+    assert not any(name in err for name in (".DS_Store", "dup.txt~", ".#dup", "hidden-draft"))
     folders = sorted(p.name for p in (tmp_path / "docs").iterdir() if p.is_dir() and p.name != "assets")
-    assert len(folders) == 8  # every good seed, each in its own folder
-    assert {"same-title-a", "same-title-b", "dup", "dup-2", "with-spaces-in-name", "leading-dot"} <= set(folders)
+    assert len(folders) == 7  # every good seed, each in its own folder
+    assert {"same-title-a", "same-title-b", "dup", "dup-2", "with-spaces-in-name"} <= set(folders)
     for folder in folders:
         assert re.fullmatch(r"[a-z0-9][a-z0-9-]*", folder)
         assert (tmp_path / "docs" / folder / "index.md").is_file()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.analysis.ingest import is_seed, read_source
+from briefgen.analysis.ingest import is_quietly_ignored, is_seed, not_an_article, read_source
 from briefgen.errors import InputError
 
 
@@ -64,3 +64,17 @@ def test_is_seed_only_for_article_files(tmp_path):
     assert not is_seed(write(tmp_path, "a.briefing.yaml", b"x"))
     assert not is_seed(write(tmp_path, "a.pdf", b"x"))
     assert not is_seed(tmp_path)
+
+
+@pytest.mark.parametrize("name", ["a.briefing.yaml", ".DS_Store", "notes.txt~", ".#notes.txt", "#notes.txt#", ".hidden.txt"])
+def test_specs_hidden_and_editor_files_are_passed_over_quietly(tmp_path, name):
+    path = write(tmp_path, name, b"x")
+    assert is_quietly_ignored(path) and not is_seed(path)
+
+
+@pytest.mark.parametrize("name", ["budget.xlsx", "README", "photo.png"])
+def test_an_unreadable_file_type_is_named_in_one_line(tmp_path, name):
+    path = write(tmp_path, name, b"x")
+    assert not is_seed(path) and not is_quietly_ignored(path)
+    message = not_an_article(path)
+    assert message.startswith(f"{path}: not an article (") and "skipped" in message and "\n" not in message

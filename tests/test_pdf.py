@@ -22,9 +22,9 @@ from briefgen.pdf import (
     onepager_layouts, OnePager, para_refs, relink_html, relink_pdf_buttons, resolve_links, split_front_matter,
 )
 from briefgen.pipeline import analyse_file, generate
+from tests.project import SEED
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "china-russia-fractured-friendship.txt"
 ARTIFACTS = ROOT / "tests" / "artifacts" / "pdf"
 GENERATED = dt.datetime(2026, 3, 4, 5, 6, 7, tzinfo=dt.timezone.utc)
 

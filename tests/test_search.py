@@ -18,8 +18,8 @@ from briefgen.errors import ConfigError
 from briefgen.pipeline import analyse_file
 from briefgen.search import build_pagefind, search_page
 from briefgen.site import QUIET_ENV
+from tests.project import new_project
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def config_with(tmp_path: Path, search: str | None) -> Path:
@@ -68,11 +68,7 @@ def digest(folder: Path) -> str:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed library built with the default settings: Material's search only."""
-    root = tmp_path_factory.mktemp("search") / "p"
-    root.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "templates", root / "templates")
-    shutil.copytree(ROOT / "seeds", root / "seeds")
+    root = new_project(tmp_path_factory.mktemp("search") / "p")
     proc = subprocess.run([sys.executable, "-m", "briefgen", "build", "--quiet"], cwd=root, capture_output=True,
                           text=True, env={**os.environ, **QUIET_ENV}, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]

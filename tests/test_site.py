@@ -15,9 +15,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from briefgen.pdf import relink_pdf_buttons
-from briefgen.pipeline import analyse_file
+from briefgen.pipeline import analyse_file, find_seeds
 from briefgen.render import render_library
 from briefgen.site import QUIET_ENV, build_command
+from tests.project import new_project
 from tests.test_render import HOSTILE, TEMPLATES, briefing
 
 pytestmark = pytest.mark.slow
@@ -32,15 +33,6 @@ def run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 
 def warnings(proc: subprocess.CompletedProcess[str]) -> list[str]:
     return [ln for ln in (proc.stderr + proc.stdout).splitlines() if re.search(r"WARNING|ERROR|Error", ln)]
-
-
-def new_project(tmp: Path) -> Path:
-    """mkdocs.yml, templates and seeds copied into a fresh folder."""
-    tmp.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
-    shutil.copytree(ROOT / "templates", tmp / "templates")
-    shutil.copytree(ROOT / "seeds", tmp / "seeds")
-    return tmp
 
 
 def area_pages(docs: Path) -> list[Path]:
@@ -66,11 +58,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     return {"project": project, "twin": twin, "mkdocs": mk, "zensical": zs}
 
 
-def expected_content() -> tuple[list[str], list[str]]:
+def expected_content(project: Path) -> tuple[list[str], list[str]]:
     """Area titles and statement speakers of every seed, from the analysis itself."""
     titles: list[str] = []
     speakers: list[str] = []
-    for seed in sorted((ROOT / "seeds").iterdir()):
+    for seed in find_seeds(project / "seeds"):
         b = analyse_file(seed)
         titles += [a.title for a in b.areas]
         speakers += [q.speaker for q in b.quotes if q.kind == "statement" and q.speaker]
@@ -93,7 +85,7 @@ def test_every_area_page_is_in_the_site(built: dict) -> None:
 
 def test_search_index_holds_every_area_title_and_statement_speaker(built: dict) -> None:
     text = search_texts(built["project"] / "site" / "search" / "search_index.json")
-    titles, speakers = expected_content()
+    titles, speakers = expected_content(built["project"])
     assert titles
     for value in titles + speakers:
         assert value in text, value
@@ -107,7 +99,7 @@ def test_zensical_builds_the_same_config_strictly(built: dict) -> None:
     for page in area_pages(twin / "docs"):
         assert (twin / "site" / page.parent.name / page.stem / "index.html").is_file(), page
     text = search_texts(twin / "site" / "search.json")
-    titles, speakers = expected_content()
+    titles, speakers = expected_content(twin)
     for value in titles + speakers:
         assert value in text, value
 
@@ -190,7 +182,7 @@ def primary_nav(html: Path) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 def test_nav_titles_the_briefing_section_with_the_article_title(built: dict, engine: str) -> None:
     site = (built["project"] if engine == "mkdocs" else built["twin"]) / "site"
-    for seed in sorted((ROOT / "seeds").iterdir()):
+    for seed in find_seeds(built["project"] / "seeds"):
         b = analyse_file(seed)
         assert b.meta.title
         folder = b.slug.replace("-", " ").capitalize()  # what the automatic nav used to show

@@ -60,13 +60,34 @@ def _cp1252_bytes(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error(_CP1252_FALLBACK, _cp1252_bytes)
 
 
+# Files in a seeds folder that are not articles and need no word: briefing specs (read
+# beside their article), and what editors and file managers leave behind.
+SPEC_SUFFIX = ".briefing.yaml"
+IGNORED_NAMES = frozenset({"Thumbs.db", "desktop.ini"})
+
+
 def is_seed(path: Path) -> bool:
     """Whether ``path`` is a file briefgen reads as an article."""
+    return path.is_file() and path.suffix.lower() in FORMATS and not is_quietly_ignored(path)
+
+
+def is_quietly_ignored(path: Path) -> bool:
+    """Whether ``path`` is a briefing spec, a hidden file or an editor's file: not an article, and no surprise."""
+    name = path.name
     return (
-        path.is_file()
-        and path.suffix.lower() in FORMATS
-        and not path.name.endswith(".briefing.yaml")
+        name.endswith(SPEC_SUFFIX)
+        or name.startswith(".")  # .DS_Store, .#lock files, .swp files, .git
+        or name.endswith("~")  # editor backups
+        or (name.startswith("#") and name.endswith("#"))  # Emacs auto-saves
+        or name in IGNORED_NAMES
+        or path.is_dir()
     )
+
+
+def not_an_article(path: Path) -> str:
+    """The one-line message for a file in the seeds folder that briefgen cannot read."""
+    kind = path.suffix.lower() or "no extension"
+    return f"{path}: not an article ({kind}); skipped. briefgen reads {', '.join(sorted(FORMATS))}"
 
 
 def decode(data: bytes, name: str) -> str:

@@ -1,4 +1,4 @@
-"""The golden docs tree: what ``briefgen generate`` writes for ``seeds/``, kept for review.
+"""The golden docs tree: what ``briefgen generate`` writes for the seed fixture, kept for review.
 
     python -m tests.golden            # regenerate into a temp folder and diff with tests/golden/docs
     python -m tests.golden --update   # replace tests/golden/docs with today's output
@@ -17,21 +17,19 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tests.project import new_project
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 GOLDEN_DOCS = HERE / "docs"
-# What a generate run reads; copied so the run cannot touch the working tree.
-INPUTS = ("mkdocs.yml", "templates", "seeds")
 
 
 def generate_docs(dest: Path) -> Path:
-    """Run ``briefgen generate`` on a copy of the project in ``dest``; return its docs folder."""
-    for name in INPUTS:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name)
-        else:
-            shutil.copy(src, dest / name)
+    """Run ``briefgen generate`` on a scratch project in ``dest`` with the seed fixture; return its docs folder.
+
+    The project's own seeds/ and docs/ are the user's library and never read here.
+    """
+    new_project(dest)
     proc = subprocess.run([sys.executable, "-m", "briefgen", "generate"], cwd=dest, capture_output=True,
                           text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
     if proc.returncode != 0:
