@@ -75,7 +75,7 @@ def run(cmd: list[str], cwd: Path) -> Timed:
 def throughput(seeds: tuple[Path, ...]) -> float:
     """Articles analysed per second on one core (in this process, no cache)."""
     from briefgen.analysis.ingest import read_source
-    from briefgen.pipeline import analyse
+    from briefgen.analysis import analyse
 
     sample = seeds[:THROUGHPUT_SAMPLE]
     sources = [read_source(p) for p in sample]

@@ -31,10 +31,11 @@ CACHE_DIR = "cache"
 # Bump when the entry format changes; an entry with another header is a miss.
 HEADER = b"briefgen-analysis-cache 2\n"
 SUFFIX = ".pickle"
-# The code whose output is cached: every analysis stage, the orchestrator that calls
-# them (analyse() lives there) and the model the result is made of.
+# The code whose output is cached: every analysis stage (analyse() lives in the package)
+# and the model the result is made of. Not the orchestrator: an edit to generate() changes
+# no analysis.
 PACKAGE = Path(__file__).resolve().parent
-ANALYSER_FILES = ("analysis", "pipeline.py", "model.py")
+ANALYSER_FILES = ("analysis", "model.py")
 # The code that turns an analysed briefing into pages: a change to it re-renders every seed.
 BUILDER_FILES = ("spec.py", "render.py", "parallel.py", "model.py")
 # The cache folder holds one machine's entries: keep it out of git whatever the project's

@@ -26,7 +26,8 @@ from briefgen.analysis.clean_rules import MD_FENCE, MD_HEADING, MD_SETEXT
 from briefgen.analysis.ingest import read_source
 from briefgen.errors import BriefgenError
 from briefgen.model import Paragraph
-from briefgen.pipeline import analyse, find_seeds, unique_slugs
+from briefgen.analysis import analyse
+from briefgen.pipeline import find_seeds, unique_slugs
 from briefgen.render import NAV_FILE
 from briefgen.spec import verbatim_pattern
 

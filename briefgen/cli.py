@@ -48,7 +48,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 def cmd_analyze(args: argparse.Namespace) -> int:
     """Print the analysis of one article as JSON or Markdown."""
     from briefgen.export import to_json, to_markdown
-    from briefgen.pipeline import analyse_file
+    from briefgen.analysis import analyse_file
 
     briefing = analyse_file(Path(args.file))
     sys.stdout.write(to_json(briefing) if args.format == "json" else to_markdown(briefing))

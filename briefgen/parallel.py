@@ -25,6 +25,7 @@ from typing import Any
 
 import jinja2
 
+from briefgen.analysis import analyse, load_stages
 from briefgen.analysis.ingest import read_source
 from briefgen.cache import (
     AnalysisCache,
@@ -50,7 +51,6 @@ MIN_PROGRESS_SEEDS = 6
 
 def analyse_one(task: tuple[Path, str]) -> Briefing | Failure:
     """Read and analyse one seed; a problem the user can fix becomes a Failure."""
-    from briefgen.pipeline import analyse  # the pipeline imports this module
 
     path, slug = task
     try:
@@ -137,7 +137,7 @@ def build_seeds(
         briefing = cache.briefing_of(entry)
         tasks.append(_BuildTask(path, slugs[path], key, spec_file, spec, want, builder, briefing, state, templates))
     if any(task.briefing is None for task in tasks):
-        _load_analyser()  # once here, before the pool forks, not once per worker
+        load_stages()  # once here, before the pool forks, not once per worker
     analysed = 0
     for task, (outcome, ran, messages) in zip(tasks, _run(build_one, tasks, jobs, progress)):
         outcomes[task.path] = outcome
@@ -193,11 +193,6 @@ def _build(briefing: Briefing, task: _BuildTask) -> tuple[Built, str]:
     part = render_part(resolved, _env(task.templates))
     hashes = tuple(content_hash(p.content) for p in part.pages)
     return Built(part, hashes, tuple(notes), new_spec, resolved), key
-
-
-def _load_analyser() -> None:
-    """Import the analysis stages (``pipeline.analyse`` imports them lazily)."""
-    from briefgen.analysis import clean, entities, glossary, quotes, segment, summarize  # noqa: F401
 
 
 @lru_cache(maxsize=4)

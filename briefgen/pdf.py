@@ -7,7 +7,7 @@ from the analysis model alone would contradict the web page it sits next to. Thi
 therefore reads what readers see: each page of ``docs/<slug>/`` (YAML front matter plus
 Markdown, converted with python-markdown and the ``markdown_extensions`` of mkdocs.yml)
 and pours the resulting HTML into briefgen's own print templates (``templates/print/``:
-Jinja2 + CSS paged media). The analysis model (``briefgen.pipeline.analyse``) is only the
+Jinja2 + CSS paged media). The analysis model (``briefgen.analysis.analyse``) is only the
 fallback: it fills metadata the overview's front matter lacks, the paragraph span of an
 area, and any page (area, glossary, source) that does not exist in ``docs/``.
 
@@ -313,7 +313,8 @@ def _fallback_areas(b: Briefing, env: jinja2.Environment) -> tuple[AreaInput, ..
 def fallback_briefings(settings: Settings) -> dict[str, Briefing]:
     """Analyse the seeds again (a few ms each) so metadata and spans can fill gaps in docs/."""
     from briefgen.analysis.ingest import read_source
-    from briefgen.pipeline import analyse, find_seeds, unique_slugs
+    from briefgen.analysis import analyse
+    from briefgen.pipeline import find_seeds, unique_slugs
 
     try:
         seeds = find_seeds(settings.seeds)

@@ -10,11 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.analysis.areas import find_areas, slugify
-from briefgen.analysis.ingest import is_quietly_ignored, is_seed, not_an_article, read_source
+from briefgen.analysis.areas import slugify
+from briefgen.analysis.ingest import is_quietly_ignored, is_seed, not_an_article
 from briefgen.config import Settings
 from briefgen.errors import InputError
-from briefgen.model import Area, Briefing, Failure, Source
+from briefgen.model import Briefing, Failure
 from briefgen.parallel import Built, build_seeds
 from briefgen.render import assemble_library
 from briefgen.spec import spec_paths
@@ -41,62 +41,6 @@ class GenerateResult:
     def briefings(self) -> tuple[Briefing, ...]:
         """The briefings made, spec applied, in seed order (cached ones are unpickled now)."""
         return tuple(b.briefing for b in self.built)
-
-
-def analyse(source: Source, slug: str | None = None) -> Briefing:
-    """Run every analysis stage on one decoded source."""
-    # Imported here, not at the top: a generate run whose seeds all come from the cache
-    # never analyses, and these imports (BeautifulSoup, lxml, the rule tables) cost ~0.3 s.
-    from briefgen.analysis.clean import clean
-    from briefgen.analysis.entities import find_entities
-    from briefgen.analysis.glossary import find_acronyms
-    from briefgen.analysis.quotes import find_quotes
-    from briefgen.analysis.segment import split_paragraphs
-    from briefgen.analysis.summarize import summarize_area, summarize_overview
-
-    # 1. Clean: markup and boilerplate out; title, author, organisation and date in.
-    doc = clean(source)
-    # 2. Paragraphs with stable ids, and their sentences.
-    paragraphs = split_paragraphs(doc)
-    if not paragraphs:
-        raise InputError(f"{source.path}: no article text left after removing boilerplate")
-    # 3. Friction areas: contiguous runs of paragraphs, each titled.
-    sections = find_areas(paragraphs)
-    # 4. Direct quotations with their speakers.
-    quotes = find_quotes(paragraphs)
-    # 5. Acronyms the article defines: in its headings and paragraphs, in reading order
-    #    (a heading may be the only place one is defined), or in what was set aside (bios).
-    glossary = find_acronyms(tuple(b.text for b in doc.blocks) + doc.aside)
-    # 6. Summaries: verbatim sentences per area and for the overview.
-    by_id = {p.id: p for p in paragraphs}
-    areas = []
-    for section in sections:
-        own = tuple(by_id[pid] for pid in section.paragraphs)
-        members = set(section.paragraphs)
-        areas.append(Area(
-            slug=section.slug,
-            title=section.title,
-            paragraphs=section.paragraphs,
-            summary=summarize_area(own),
-            quotes=tuple(i for i, q in enumerate(quotes) if q.paragraph in members),
-            entities=find_entities(own, glossary, paragraphs),
-        ))
-    summary = summarize_overview(paragraphs)
-    return Briefing(
-        slug=slug or slugify(source.stem),
-        source=source,
-        meta=doc.meta,
-        paragraphs=paragraphs,
-        areas=tuple(areas),
-        quotes=quotes,
-        glossary=glossary,
-        summary=summary,
-    )
-
-
-def analyse_file(path: Path) -> Briefing:
-    """Read and analyse one article file."""
-    return analyse(read_source(path))
 
 
 def find_seeds(seeds_dir: Path) -> tuple[Path, ...]:

@@ -18,7 +18,7 @@ import pytest
 
 from briefgen.analysis.ingest import read_source
 from briefgen.cli import main
-from briefgen.pipeline import analyse
+from briefgen.analysis import analyse
 from tests.corpus.make_corpus import big_article, write_corpus
 
 CORPUS = Path(__file__).resolve().parent / "corpus"

@@ -24,7 +24,7 @@ from briefgen.analysis.ingest import decode
 from briefgen.analysis.segment import split_sentences
 from briefgen.errors import InputError
 from briefgen.model import Briefing, Source
-from briefgen.pipeline import analyse
+from briefgen.analysis import analyse
 
 # Words of the genre, with the shapes that rules key on: names, titles with full stops,
 # dotted initialisms, acronyms, numbers, verbs of saying.

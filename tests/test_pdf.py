@@ -21,7 +21,8 @@ from briefgen.pdf import (
     _make_markdown, _target_key, build_book, build_pdfs, clean_fragment, collect, make_env,
     onepager_layouts, OnePager, para_refs, relink_html, relink_pdf_buttons, resolve_links, split_front_matter,
 )
-from briefgen.pipeline import analyse_file, generate
+from briefgen.analysis import analyse_file
+from briefgen.pipeline import generate
 from tests.project import SEED
 
 ROOT = Path(__file__).resolve().parent.parent

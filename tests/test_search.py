@@ -15,7 +15,7 @@ import pytest
 
 from briefgen.config import load_settings
 from briefgen.errors import ConfigError
-from briefgen.pipeline import analyse_file
+from briefgen.analysis import analyse_file
 from briefgen.search import build_pagefind, search_page
 from briefgen.site import QUIET_ENV
 from tests.project import new_project

@@ -8,7 +8,7 @@ import pytest
 
 from briefgen.analysis.ingest import read_source
 from briefgen.errors import ConfigError
-from briefgen.pipeline import analyse
+from briefgen.analysis import analyse
 from briefgen.render import render_library
 from briefgen.spec import apply_spec, parse_spec, spec_text
 from tests.test_edits import SPEC, make_project, read, run

@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from briefgen.export import to_json
-from briefgen.pipeline import analyse_file
+from briefgen.analysis import analyse_file
 
 HERE = Path(__file__).resolve().parent
 GOLD = HERE.parent / "fixtures" / "dev"
