@@ -120,6 +120,9 @@ def main() -> int:
         totals, report, rows = score_with_rows(gold_dir)
         print(f"== {name} ({gold_dir})")
         print(report, end="")
+        extra = extra_totals(rows)
+        print("extra: " + " ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}"
+                                   for k, v in extra.items() if "[" not in k))
         if args.shapes:
             print(shape_table(rows))
         bounds = json.loads(bounds_file.read_text()) if bounds_file.exists() else {}
