@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.analysis import area_rules as R
+from briefgen.analysis.rules import areas as R
 from briefgen.analysis.areas import find_areas, slugify
 from briefgen.model import Paragraph, Sentence
 

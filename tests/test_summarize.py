@@ -183,6 +183,6 @@ def test_a_conjunction_does_not_hide_a_dangling_opener():
 
 
 def test_a_hand_over_to_the_next_speaker_ranks_low():
-    from briefgen.analysis import area_rules as R
+    from briefgen.analysis.rules import summarize as R
 
     assert R.PHATIC_PHRASE.search("And now, Madam Chair, I’m kicking it over to you.")

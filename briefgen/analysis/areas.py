@@ -5,7 +5,7 @@ headings, transcript speaker turns, discourse cues ("Another area of friction is
 the opening paragraph as an introduction, and lexical cohesion dips (TextTiling) in long
 unmarked runs. Titles come from the heading, the cue sentence, the speaker, or a short
 noun phrase of the area's most characteristic opening sentence. Rules live as data in
-``area_rules``.
+``rules.areas``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefgen.analysis import area_rules as R
+from briefgen.analysis import lexicon as L
+from briefgen.analysis.rules import areas as R
 from briefgen.model import Paragraph, Section
 
 # Boundary kinds, strongest first; the number is how hard a boundary is to merge away.
@@ -53,7 +54,7 @@ def content_words(text: str) -> tuple[str, ...]:
 def _token(word: str) -> str | None:
     """One word as a topic token, or None for a stop word (cached: words repeat a lot)."""
     w = _POSSESSIVE.sub("", word.lower())
-    if len(w) < 3 or w in R.STOP_WORDS:
+    if len(w) < 3 or w in L.STOP_WORDS:
         return None
     return _stem(w)
 
@@ -111,7 +112,7 @@ def _turn_speakers(paragraphs: tuple[Paragraph, ...]) -> tuple[str | None, ...]:
 
 
 def _label_in_text(text: str) -> str | None:
-    m = R.SPEAKER_LABEL.match(text)
+    m = L.SPEAKER_LABEL.match(text)
     return m.group("label") if m else None
 
 
@@ -226,11 +227,11 @@ def _after_lead_in(paragraphs: tuple[Paragraph, ...], t: _Turn) -> int:
 
 
 def _short_text(text: str) -> bool:
-    return len(R.SPEAKER_LABEL.sub("", text, count=1).split()) <= R.SHORT_TURN_WORDS
+    return len(L.SPEAKER_LABEL.sub("", text, count=1).split()) <= R.SHORT_TURN_WORDS
 
 
 def _is_questioner(speaker: str | None) -> bool:
-    return bool(speaker) and speaker.upper().rstrip(".") in R.QUESTIONER_SPEAKERS
+    return bool(speaker) and speaker.upper().rstrip(".") in L.QUESTIONER_SPEAKERS
 
 
 def _answer_start(paragraphs: tuple[Paragraph, ...], i: int) -> bool:
@@ -240,7 +241,7 @@ def _answer_start(paragraphs: tuple[Paragraph, ...], i: int) -> bool:
 
 
 def _is_short_turn(paragraphs: tuple[Paragraph, ...], t: _Turn) -> bool:
-    text = R.SPEAKER_LABEL.sub("", paragraphs[t.start].text, count=1)
+    text = L.SPEAKER_LABEL.sub("", paragraphs[t.start].text, count=1)
     return t.end - t.start == 1 and len(text.split()) <= R.SHORT_TURN_WORDS
 
 
@@ -612,8 +613,8 @@ _PHRASE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 # Words a topic phrase never contains: function words, verbs that end a subject, the
 # speaker's voice, pointers back, filler, forms of address and courtesies.
 _PHRASE_BREAK = (
-    R.STOP_WORDS | R.PHRASE_BREAKERS | R.SPEAKER_VOICE_WORDS | R.DANGLING_STARTS
-    | R.SPOKEN_FILLER | R.ROLE_WORDS | R.PHATIC_WORDS
+    L.STOP_WORDS | R.PHRASE_BREAKERS | L.SPEAKER_VOICE_WORDS | L.DANGLING_STARTS
+    | L.SPOKEN_FILLER | R.ROLE_WORDS | L.PHATIC_WORDS
     | frozenset("themselves ourselves yourselves himself herself itself myself".split())
 )
 
@@ -706,7 +707,7 @@ def _weak_title(title: str, run: tuple[Paragraph, ...] = (), strict: bool = Fals
     if not words:
         return True
     bare = [_bare(w) for w in words]
-    if any(b in R.PHATIC_WORDS for b in bare) or (_POSSESSIVE.search(words[-1]) and words[-1][-1] in "’'"):
+    if any(b in L.PHATIC_WORDS for b in bare) or (_POSSESSIVE.search(words[-1]) and words[-1][-1] in "’'"):
         return True
     if any(b in R.FRAME_NOUNS and nxt == "of" for b, nxt in zip(bare, bare[1:] + [""])):
         return True
@@ -808,7 +809,7 @@ def _phrase_title(run: tuple[Paragraph, ...], area: Counter, article: Counter) -
         if pos >= len(sentences) and candidates:
             break
         phrase = _noun_phrase(sentence)
-        if not phrase or any(_bare(w) in R.SPEAKER_VOICE_WORDS for w in phrase.split()):
+        if not phrase or any(_bare(w) in L.SPEAKER_VOICE_WORDS for w in phrase.split()):
             continue
         words = content_words(phrase)
         if not words:
@@ -856,12 +857,12 @@ def _keyword_title(
                 prev = before.rsplit(None, 1)[-1].lower() if before else ""
                 after = p.text[m.end():m.end() + 30]
                 nxt = after.split(None, 1)[0].lower() if after[:1].isspace() and after.split() else ""
-                if prev in _DETERMINERS and (not nxt or nxt in R.STOP_WORDS):
+                if prev in _DETERMINERS and (not nxt or nxt in L.STOP_WORDS):
                     # "the border in", "these families.": a determiner opens the noun phrase
                     # and the word ends it ("a decent man" is an adjective, not a theme)
                     nouns.add(stem)
     usable = [w for w in area if w in surface and area[w] >= 2 and len(w) >= 4
-              and w not in R.SPEAKER_VOICE_WORDS and w not in R.GENERIC_TITLE_WORDS
+              and w not in L.SPEAKER_VOICE_WORDS and w not in R.GENERIC_TITLE_WORDS
               and (only is None or w in only)]
     # a lower-case "-ing" or "-ed" word is more often a verb ("coming", "allowed") than a theme
     pool = [w for w in usable if w in names] or [w for w in usable if w in nouns and not w.endswith(R.VERB_LIKE_ENDINGS)]
@@ -892,7 +893,7 @@ def _keyword_title(
 def _whole_name(run: str) -> str:
     """A capitalised run without its sentence-opening function words ("The United States")."""
     words = run.split()
-    while words and (words[0].lower() in R.STOP_WORDS or words[0].lower() in R.LEADING_CLAUSE_WORDS):
+    while words and (words[0].lower() in L.STOP_WORDS or words[0].lower() in R.LEADING_CLAUSE_WORDS):
         words = words[1:]
     return _POSSESSIVE.sub("", " ".join(words))
 
@@ -904,7 +905,7 @@ def _demonym(word: str) -> bool:
 
 def _first_sentence(p: Paragraph) -> str:
     text = p.sentences[0].text if p.sentences else p.text
-    return R.SPEAKER_LABEL.sub("", text.lstrip()[:600], count=1)
+    return L.SPEAKER_LABEL.sub("", text.lstrip()[:600], count=1)
 
 
 # Words that may follow a plural noun inside a noun phrase ("tensions between X and Y").
@@ -956,12 +957,12 @@ def _noun_phrase(sentence: str) -> str | None:
         out.append(clean)
         if clean != w or "(" in w:
             nxt = words[start + len(out)] if start + len(out) < len(words) else ""
-            if w.endswith(",") and _bare(nxt) in R.SPEAKER_VOICE_WORDS:
+            if w.endswith(",") and _bare(nxt) in L.SPEAKER_VOICE_WORDS:
                 return None  # "President X, you are ...": the person addressed, a vocative
             break
-    if not out or _bare(out[0]) in R.DANGLING_STARTS:
+    if not out or _bare(out[0]) in L.DANGLING_STARTS:
         return None
-    if out[0][:1] in "“\"‘" or _bare(out[0]).replace("’", "'").split("'")[0] in R.DANGLING_STARTS:
+    if out[0][:1] in "“\"‘" or _bare(out[0]).replace("’", "'").split("'")[0] in L.DANGLING_STARTS:
         return None  # quoted speech, or "There’s ...", "It’s ...": not a theme
     if " ".join(_bare(w) for w in out if _bare(w) not in _DETERMINERS) in R.EMPTY_TITLE_PHRASES:
         return None

@@ -9,7 +9,7 @@ positive evidence, not just a capital letter:
 - organisations: a capitalised run holding an organisation head word ("... Institute",
   "... Council"), and acronyms that are well-known organisations or that the article
   defines with such a long form;
-- places: the world's countries, capitals and major regions (data in entity_rules), and
+- places: the world's countries, capitals and major regions (data in rules.entities), and
   a short capitalised run right after a locative preposition ("in Nagoya").
 
 Runs of capitalised words are found by one linear scan of tokens per paragraph.
@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from briefgen.analysis.entity_rules import (
+from briefgen.analysis.rules.entities import (
     COMMON_CAPS,
     COUNTRIES_AND_CAPITALS,
     DEMONYMS,

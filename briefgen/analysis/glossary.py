@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from briefgen.analysis.entity_rules import ORG_HEADS
+from briefgen.analysis.rules.entities import ORG_HEADS
 from briefgen.model import GlossaryEntry
 
 # A parenthetical with no nested parentheses, short enough to hold a short form or a

@@ -14,7 +14,7 @@ Three steps per paragraph, each linear in the paragraph's length:
    a name with its title or apposition split off as the role, an organisation or a
    document, or a pronoun resolved to the last person named before it.
 
-All the vocabulary lives in ``quote_rules``.
+All the vocabulary lives in ``rules.quotes`` and ``lexicon``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from briefgen.analysis import quote_rules as R
+from briefgen.analysis.rules import quotes as R
 from briefgen.model import Paragraph, Quote
 
 # --- step 1: quote marks ---------------------------------------------------------------

@@ -14,7 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
 
-from briefgen.analysis import area_rules as R
+from briefgen.analysis import lexicon as L
+from briefgen.analysis.rules import summarize as R
 from briefgen.analysis.areas import content_words
 from briefgen.model import Extract, Paragraph
 
@@ -40,7 +41,7 @@ PENALTY_APPARATUS = 3.0  # "Note: ...", "Table 1. ...": table furniture, never a
 PENALTY_LABEL = 1.0
 # "I wish we were able to do this in person": the speaker's voice about the occasion.
 PENALTY_OCCASION = 1.0
-# Recurring content words (area_rules SPREAD_MIN_PARAGRAPHS), weighted in the overview
+# Recurring content words (rules.summarize SPREAD_MIN_PARAGRAPHS), weighted in the overview
 # only, where the article is the context. A written piece's lede and topic sentences are
 # reliable, and spread there only pulled long detail sentences (lists of names) over
 # them, so it is off; a transcript's opening is not, so what it returns to decides.
@@ -139,7 +140,7 @@ def _recurring(candidates: list[_Candidate]) -> frozenset[str]:
 
 def _spread(words: Counter, recurring: frozenset[str]) -> float:
     """How many of a sentence's content words recur article-wide, 0-1 (full at SPREAD_FULL)."""
-    solid = sum(w in recurring for w in words if " " not in w and w not in R.SPOKEN_FILLER)
+    solid = sum(w in recurring for w in words if " " not in w and w not in L.SPOKEN_FILLER)
     return min(solid, R.SPREAD_FULL) / R.SPREAD_FULL
 
 
@@ -180,7 +181,7 @@ def _features(p: Paragraph) -> tuple[_Features, ...]:
 
 def _asks(speaker: str) -> bool:
     """Whether a transcript speaker is the one asking (a reporter's "Q", a moderator)."""
-    return speaker.upper().rstrip(".") in R.QUESTIONER_SPEAKERS
+    return speaker.upper().rstrip(".") in L.QUESTIONER_SPEAKERS
 
 
 def _fallback(paragraphs: tuple[Paragraph, ...]) -> tuple[Extract, ...]:
@@ -243,13 +244,13 @@ def _static_score(text: str, content: Counter) -> tuple[bool, tuple[float, ...]]
         out.append(-PENALTY_UNFINISHED)
     if dangling:
         out.append(-PENALTY_DANGLING)
-    if bare & R.PHATIC_WORDS or _thin(content) or _phatic_phrase(text):  # the regex is dearest
+    if bare & L.PHATIC_WORDS or _thin(content) or _phatic_phrase(text):  # the regex is dearest
         out.append(-PENALTY_PHATIC)
     if _occasion(text, bare):
         out.append(-PENALTY_OCCASION)
     if R.APPARATUS_START.match(text):
         out.append(-PENALTY_APPARATUS)
-    if R.SPEAKER_LABEL.match(text):
+    if L.SPEAKER_LABEL.match(text):
         out.append(-PENALTY_LABEL)
     return dangling, tuple(out)
 
@@ -265,19 +266,19 @@ def _dangling(words: list[str]) -> bool:
     bare = [w for w in bare if w]
     if bare and bare[0] in R.DANGLING_SKIP:
         bare = bare[1:]
-    return bool(bare) and bare[0] in R.DANGLING_STARTS
+    return bool(bare) and bare[0] in L.DANGLING_STARTS
 
 
 def _occasion(text: str, bare: set[str]) -> bool:
     """Whether a sentence is the speaker's voice about the occasion or to someone present."""
-    if not bare & R.SPEAKER_VOICE_WORDS:
+    if not bare & L.SPEAKER_VOICE_WORDS:
         return False
     return bool(bare & R.OCCASION_WORDS or R.OCCASION_PHRASE.search(text) or R.OCCASION_ADDRESS.search(text))
 
 
 def _thin(words: Counter) -> bool:
     """Whether a sentence's content words are only spoken filler and contractions."""
-    solid = [w for w in words if " " not in w and "’" not in w and "'" not in w and w not in R.SPOKEN_FILLER]
+    solid = [w for w in words if " " not in w and "’" not in w and "'" not in w and w not in L.SPOKEN_FILLER]
     return len(solid) < R.THIN_MIN_WORDS
 
 
