@@ -614,7 +614,7 @@ _PHRASE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 # speaker's voice, pointers back, filler, forms of address and courtesies.
 _PHRASE_BREAK = (
     L.STOP_WORDS | R.PHRASE_BREAKERS | L.SPEAKER_VOICE_WORDS | L.DANGLING_STARTS
-    | L.SPOKEN_FILLER | R.ROLE_WORDS | L.PHATIC_WORDS
+    | L.SPOKEN_FILLER | R.ADDRESS_WORDS | L.PHATIC_WORDS
     | frozenset("themselves ourselves yourselves himself herself itself myself".split())
 )
 
@@ -711,7 +711,7 @@ def _weak_title(title: str, run: tuple[Paragraph, ...] = (), strict: bool = Fals
         return True
     if any(b in R.FRAME_NOUNS and nxt == "of" for b, nxt in zip(bare, bare[1:] + [""])):
         return True
-    if bare[0] in R.ROLE_WORDS and all(w[:1].isupper() for w in words):
+    if bare[0] in R.ADDRESS_WORDS and all(w[:1].isupper() for w in words):
         return True  # "President Niinistö": the person addressed, not a topic
     if strict:
         return False
@@ -900,7 +900,7 @@ def _whole_name(run: str) -> str:
 
 def _demonym(word: str) -> bool:
     """Whether a single capitalised word is a nationality ("Americans", "Chinese")."""
-    return " " not in word and word.lower().endswith(R.DEMONYM_ENDINGS)
+    return " " not in word and word.lower().endswith(L.DEMONYM_ENDINGS)
 
 
 def _first_sentence(p: Paragraph) -> str:

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from briefgen.analysis.lexicon import ORG_HEADS, TITLES
 from briefgen.analysis.rules.entities import (
     COMMON_CAPS,
     COUNTRIES_AND_CAPITALS,
@@ -29,14 +30,12 @@ from briefgen.analysis.rules.entities import (
     LOCATIVE_PREPOSITIONS,
     NON_PLACE_HEADS,
     OFFICE_WORDS,
-    ORG_HEADS,
     ORG_STANDALONE,
-    PLACE_PREFIXES,
+    PERSON_VERBS,
     PLACE_ALIASES,
+    PLACE_PREFIXES,
     REGIONS,
     ROLE_WORDS,
-    SPEECH_VERBS,
-    TITLES,
     WEAK_TITLES,
 )
 from briefgen.model import Entities, GlossaryEntry, Paragraph
@@ -103,7 +102,7 @@ _FILLER = _Token("", "", -1, -1, False, False, False)
 
 # Lower-case words the rules look at next to a name; every other lower-case word only
 # separates names.
-CONTEXT_WORDS: frozenset[str] = (CONNECTORS | LOCATIVE_PREPOSITIONS | SPEECH_VERBS | TITLES | ROLE_WORDS
+CONTEXT_WORDS: frozenset[str] = (CONNECTORS | LOCATIVE_PREPOSITIONS | PERSON_VERBS | TITLES | ROLE_WORDS
                                  | frozenset({"according", "to"}))
 
 # Unions the hot rules test against, built once here rather than on every call.
@@ -554,7 +553,7 @@ def _name_word(word: str) -> bool:
         return False
     return (folded not in COMMON_CAPS and folded not in TITLES and folded not in ORG_HEADS
             and folded not in DEMONYMS and folded not in PLACES and folded not in NON_PLACE_HEADS
-            and folded not in SPEECH_VERBS)
+            and folded not in PERSON_VERBS)
 
 
 def _name_after(tokens: list[_Token], at: int, stop: int) -> int:
@@ -646,7 +645,7 @@ def _speaking_person(text: str, tokens: list[_Token], first: int, stop: int) -> 
         return False
     after = text[tokens[stop - 1].end:tokens[stop - 1].end + 60]
     m = re.match(r"\s+(\w+)", after)
-    if m and m.group(1) in SPEECH_VERBS and not tokens[stop - 1].possessive:
+    if m and m.group(1) in PERSON_VERBS and not tokens[stop - 1].possessive:
         return True
     # "X, a professor", and "X, France’s prime minister": a possessive may open the role
     m = re.match(r",\s+(?:a|an|the|who\s+is\s+(?:a|an|the)|[A-Z][\w\-]+[’']s)((?:\s+[\w\-]+){1,3})", after)
@@ -654,7 +653,7 @@ def _speaking_person(text: str, tokens: list[_Token], first: int, stop: int) -> 
         return True
     if first >= 1 and tokens[first].joined:
         prev = tokens[first - 1].text.casefold()
-        if prev in SPEECH_VERBS:
+        if prev in PERSON_VERBS:
             return True
         if prev == "to" and first >= 2 and tokens[first - 2].text.casefold() == "according":
             return True

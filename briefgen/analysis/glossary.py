@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from briefgen.analysis.rules.entities import ORG_HEADS
+from briefgen.analysis.lexicon import DEMONYM_ENDINGS, ORG_HEADS
 from briefgen.model import GlossaryEntry
 
 # A parenthetical with no nested parentheses, short enough to hold a short form or a
@@ -121,7 +121,9 @@ HEAD_FIRST_NOUNS = ORG_HEADS | frozenset({"movement", "front", "bloc", "democrat
 
 # Endings of nationality adjectives. Head-first languages put them after the rest of the
 # name: "Brazilian Social Democracy Party (PSDB)" is Partido da Social Democracia Brasileira.
-DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "an")
+# Broader than lexicon.DEMONYM_ENDINGS ("German", "Cuban", "Hellenic"): the ending only
+# lets one more word order be tried, and the letters must still spell the acronym.
+NATIONALITY_ENDINGS = DEMONYM_ENDINGS + ("ic", "an")
 
 # A one-word long form whose acronym is its own first letters ("Democrats (DEM)"): at
 # least this many letters, so two-letter coincidences ("Texas (TE)") stay out.
@@ -353,7 +355,7 @@ def _head_first(text: str, spans: list[tuple[int, int]], letters: str) -> int | 
     initials = [_clean_word(text[a:b])[:1] for a, b in used]
     head, modifiers = initials[-1], initials[:-1]
     orders = [modifiers, modifiers[::-1]]
-    if len(modifiers) >= 2 and _clean_word(text[used[0][0]:used[0][1]]).endswith(DEMONYM_ENDINGS):
+    if len(modifiers) >= 2 and _clean_word(text[used[0][0]:used[0][1]]).endswith(NATIONALITY_ENDINGS):
         orders.append(modifiers[1:] + modifiers[:1])  # the nationality adjective goes last
     if any(letters == head + "".join(order) for order in orders):
         return len(spans) - n

@@ -26,18 +26,30 @@ QUESTIONER_SPEAKERS = ("Q", "QUESTION", "MODERATOR", "INTERVIEWER", "HOST")
 
 # --- Words -----------------------------------------------------------------------------
 
-# Function words carry no topic; they are left out of cohesion and salience counts.
-STOP_WORDS = frozenset("""
-a about above after again against all also although am among an and any are as at be
-because been before being below between both but by can could did do does doing down
-during each either even ever every few for from further had has have having he her here
-hers him his how however i if in into is it its itself just least less like made make
-many may me might more most much must my neither no nor not now of off on once one only
-or other our ours out over own per quite rather said same say says she should since so
-some still such than that the their theirs them then there these they this those though
-through thus to too toward towards under until up upon us very via was we were what when
-where whether which while who whom whose why will with within without would yet you your
-mr ms mrs dr new two three well also already within across around
+# Closed-class words: articles, prepositions, conjunctions, pronouns, auxiliaries. The
+# quotes stage reads them as the words around a quotation that name nothing (a quote
+# before "in" is no modifier of a noun); the areas and summaries never count them as topic.
+FUNCTION_WORDS: frozenset[str] = frozenset({
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from",
+    "by", "with", "as", "that", "which", "who", "whom", "whose", "this", "these", "those",
+    "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "could", "should", "may", "might", "must", "can", "do", "does", "did", "not", "it", "its",
+    "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your",
+    "into", "onto", "over", "under", "about", "after", "before", "during", "since", "than",
+    "then", "so", "if", "when", "while", "where", "because", "although", "though", "also",
+    "among", "between", "against", "amid", "despite", "toward", "towards", "per", "via",
+    "upon", "within", "without", "through", "throughout", "across", "around", "behind",
+})
+
+# Words that carry no topic: the function words, and the commonest other words of the
+# genre ("said", "new", "two", "well"). The areas' cohesion and titles and the summaries'
+# centrality count only the rest ("content words"), so both stages skip the same ones.
+STOP_WORDS: frozenset[str] = FUNCTION_WORDS | frozenset("""
+above again all already am any below both doing down each either even ever every few
+further having here hers him how however itself just least less like made make many me
+more most much neither no now off once one only other ours out own quite rather said same
+say says some still such theirs them there thus too two three until up us very well what
+whether why yet mr ms mrs dr new
 """.split())
 
 # Sentence openers that point back to something earlier. A summary sentence that starts
@@ -67,3 +79,199 @@ SPOKEN_FILLER = frozenset("""
 going get got gonna want wanted say said saying think know look make let thing things lot
 well really just here there yeah okay way
 """.split())
+
+# --- Saying ------------------------------------------------------------------------------
+
+# Verbs of saying and writing, every form we meet. The quotes stage takes one before or
+# after a quotation as a cue that the quotation is a statement, its subject the speaker;
+# the entities stage takes a name that says something as a person. Includes verbs of
+# evaluation ("hailed", "condemned"), because news copy introduces a speaker's own words
+# with them, and the verbs laws and reports "say" with ("stipulates", "provides").
+SPEECH_VERBS: frozenset[str] = frozenset({
+    "say", "says", "said", "saying",
+    "state", "states", "stated", "stating",
+    "tell", "tells", "told", "telling",
+    "write", "writes", "wrote", "writing", "written",
+    "warn", "warns", "warned", "warning",
+    "argue", "argues", "argued", "arguing",
+    "add", "adds", "added", "adding",
+    "note", "notes", "noted", "noting",
+    "testify", "testifies", "testified", "testifying",
+    "explain", "explains", "explained", "explaining",
+    "declare", "declares", "declared", "declaring",
+    "announce", "announces", "announced", "announcing",
+    "insist", "insists", "insisted", "insisting",
+    "claim", "claims", "claimed", "claiming",
+    "assert", "asserts", "asserted", "asserting",
+    "observe", "observes", "observed", "observing",
+    "remark", "remarks", "remarked", "remarking",
+    "comment", "comments", "commented", "commenting",
+    "stress", "stresses", "stressed", "stressing",
+    "emphasise", "emphasises", "emphasised", "emphasising",
+    "emphasize", "emphasizes", "emphasized", "emphasizing",
+    "acknowledge", "acknowledges", "acknowledged", "acknowledging",
+    "admit", "admits", "admitted", "admitting",
+    "concede", "concedes", "conceded", "conceding",
+    "reply", "replies", "replied", "replying",
+    "respond", "responds", "responded", "responding",
+    "answer", "answers", "answered",
+    "ask", "asks", "asked", "asking",
+    "urge", "urges", "urged", "urging",
+    "pledge", "pledges", "pledged", "pledging",
+    "promise", "promises", "promised", "promising",
+    "vow", "vows", "vowed", "vowing",
+    "report", "reports", "reported",
+    "conclude", "concludes", "concluded", "concluding",
+    "suggest", "suggests", "suggested", "suggesting",
+    "predict", "predicts", "predicted", "predicting",
+    "recall", "recalls", "recalled", "recalling",
+    "tweet", "tweets", "tweeted", "tweeting",
+    "post", "posts", "posted",
+    "commend", "commends", "commended", "commending",
+    "praise", "praises", "praised", "praising",
+    "hail", "hails", "hailed", "hailing",
+    "criticise", "criticises", "criticised", "criticising",
+    "criticize", "criticizes", "criticized", "criticizing",
+    "condemn", "condemns", "condemned", "condemning",
+    "denounce", "denounces", "denounced", "denouncing",
+    "accuse", "accuses", "accused", "accusing",
+    "complain", "complains", "complained", "complaining",
+    "lament", "laments", "lamented", "lamenting",
+    "boast", "boasts", "boasted", "boasting",
+    "affirm", "affirms", "affirmed", "affirming",
+    "reaffirm", "reaffirms", "reaffirmed", "reaffirming",
+    "reiterate", "reiterates", "reiterated", "reiterating",
+    "confirm", "confirms", "confirmed", "confirming",
+    "demand", "demands", "demanded", "demanding",
+    "recommend", "recommends", "recommended", "recommending",
+    "assess", "assesses", "assessed", "assessing",
+    "estimate", "estimates", "estimated",
+    "describe", "describes", "described", "describing",
+    "characterise", "characterises", "characterised", "characterising",
+    "characterize", "characterizes", "characterized", "characterizing",
+    "quip", "quips", "quipped",
+    "joke", "jokes", "joked",
+    "mention", "mentions", "mentioned",
+    "contend", "contends", "contended",
+    "maintain", "maintains", "maintained",
+    "caution", "cautions", "cautioned",
+    "proclaim", "proclaims", "proclaimed",
+    "stipulate", "stipulates", "stipulated",
+    "require", "requires", "required",
+    "provide", "provides", "provided",
+    "specify", "specifies", "specified",
+    "mandate", "mandates", "mandated",
+    "direct", "directs", "directed",
+    "commit", "commits", "committed",
+    "quoted",
+})
+
+# Speech verbs that documents and organisations "say" with as often as people do ("the
+# act provides", "the ministry reported", "the survey estimated"), and that have ordinary
+# non-speech senses besides. The quotes stage trusts them as a cue only in a clear
+# construction ("provides that …"); the entities stage never takes one as a sign that the
+# name before it is a person. ("Stipulates" has no other sense, so it is not here.)
+DOCUMENT_VERBS: frozenset[str] = frozenset({
+    "provide", "provides", "provided", "require", "requires", "required",
+    "direct", "directs", "directed", "commit", "commits", "committed",
+    "post", "posts", "posted", "report", "reports", "reported",
+    "estimate", "estimates", "estimated", "assess", "assesses", "assessed", "assessing",
+    "specify", "specifies", "specified", "mandate", "mandates", "mandated",
+})
+
+# --- People ------------------------------------------------------------------------------
+
+# Titles, honorifics and roles written directly before a personal name ("Rear Admiral Yin
+# Zhuo", "Dr. Lee", "Special Envoy Kim", "striker Ana Rojas"). The quotes stage splits them
+# off a speaker's name as the role; the entities stage takes the name after one as a
+# person, and a capitalised run holding one as a person's office, not an organisation.
+# Matched lower case, dotted abbreviations with their dot.
+TITLES: frozenset[str] = frozenset({
+    # offices of state and government
+    "president", "premier", "chancellor", "minister", "secretary", "secretary-general",
+    "undersecretary", "director-general", "ambassador", "envoy", "diplomat", "senator",
+    "representative", "congressman", "congresswoman", "lawmaker", "legislator", "governor",
+    "mayor", "councillor", "councilor", "commissioner", "speaker", "chairman", "chairwoman",
+    "chair", "chairperson", "director", "deputy", "chief", "head", "leader", "official",
+    "officer", "spokesman", "spokeswoman", "spokesperson", "counsel", "counsellor",
+    "counselor", "attorney", "judge", "justice",
+    # military ranks
+    "general", "admiral", "commander", "colonel", "lieutenant", "major", "captain",
+    "sergeant", "marshal", "brigadier", "commodore",
+    "gen.", "adm.", "lt.", "col.", "maj.", "capt.", "sgt.", "cmdr.",
+    # royalty, clergy and honorifics
+    "king", "queen", "prince", "princess", "emperor", "empress", "sheikh", "sultan", "emir",
+    "pope", "cardinal", "bishop", "archbishop", "rabbi", "imam", "sir", "dame", "lord", "lady",
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx.", "dr", "dr.", "prof", "prof.", "professor",
+    "sen.", "rep.", "gov.", "amb.", "pres.", "hon.", "rev.",
+    # professions the genre names people by
+    "analyst", "researcher", "scholar", "economist", "fellow", "journalist", "reporter",
+    "author", "coach", "manager", "ceo", "founder", "player", "athlete", "striker",
+    "goalkeeper", "champion", "medallist", "medalist",
+})
+
+# Words that only prefix a title ("Vice President", "Prime Minister", "Foreign Minister",
+# "Trade Secretary"): part of a speaker's role for the quotes stage, but never a title by
+# themselves. Kept out of TITLES because the entities stage would otherwise take "Ministry
+# of Foreign Affairs" or "World Trade Organization" for a person's office.
+OFFICE_PREFIXES: frozenset[str] = frozenset({
+    "vice", "prime", "rear", "foreign", "defence", "defense", "finance", "trade", "state",
+})
+
+# Relations that introduce a person the way a title does ("my friend Joe", "his aide Ri"):
+# the quotes stage reads them as the speaker's role. Kept out of TITLES because they are
+# also names ("Son", "Partner") the entities stage must not read as titles.
+RELATION_WORDS: frozenset[str] = frozenset({
+    "friend", "colleague", "counterpart", "adviser", "advisor", "aide", "successor",
+    "predecessor", "wife", "husband", "son", "daughter", "father", "mother", "brother",
+    "sister", "partner",
+})
+
+# Endings of nationality nouns and adjectives ("Americans", "Ukrainian", "Korean",
+# "Chinese", "British"). The areas stage skips a lone one as a title (it names a people in
+# passing, not a theme); the quotes stage does not take a run ending in one for a person
+# ("North Korean athletes"); the glossary knows a translated name's nationality word by
+# it. Country names and surnames rarely end so ("Taiwan", "Japan", "Sullivan" do not);
+# stages that can afford broader endings add them in their own rules.
+DEMONYM_ENDINGS: tuple[str, ...] = ("ian", "ians", "ican", "icans", "ean", "eans", "ese", "ish")
+
+# --- Organisations -----------------------------------------------------------------------
+
+# Head words of organisation names ("Central Institute of Socialism", "Arctic Council",
+# "U.S. Embassy"). The entities stage tags a capitalised run holding one as an
+# organisation; the quotes stage knows "the committee said" refers back to the last
+# "... Committee" and that a run holding one is no person; the glossary reads a foreign
+# name head first when its head is one. Chosen for precision: "Union" and "Federation"
+# are here, and the states named so ("Soviet Union") are places, which are checked first.
+# Documents and news outlets also "say" things, but a "Plan" or a "Times" is no
+# organisation: the quotes stage adds those words in its own rules.
+ORG_HEADS: frozenset[str] = frozenset({
+    # government and politics
+    "ministry", "department", "agency", "office", "government", "administration", "cabinet",
+    "parliament", "congress", "senate", "assembly", "council", "committee", "commission",
+    "court", "tribunal", "authority", "bureau", "board", "directorate", "secretariat",
+    "service", "services", "embassy", "consulate", "delegation", "party", "federal",
+    "kremlin", "pentagon",
+    # armed and security forces
+    "army", "navy", "force", "forces", "command", "guard", "police",
+    # alliances and bodies of states
+    "union", "federation", "alliance", "coalition", "league", "conference", "forum", "panel",
+    # education, research and civil society
+    "institute", "institution", "university", "college", "school", "academy", "centre",
+    "center", "foundation", "association", "society", "observatory", "monitor", "network",
+    "group", "club", "team", "project", "programme", "program",
+    # business
+    "bank", "fund", "company", "corporation", "consortium", "inc.", "ltd",
+    # generic
+    "organisation", "organization",
+})
+
+# --- Dates -------------------------------------------------------------------------------
+
+# Month and day names: capitalised, but never a person's name ("in May", "on Friday"). The
+# entities and quotes stages both skip them when they look for names.
+MONTHS: tuple[str, ...] = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)
+WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from briefgen.analysis import lexicon as L
 from briefgen.analysis.rules import quotes as R
 from briefgen.model import Paragraph, Quote
 
@@ -307,7 +308,7 @@ def _left_cue(toks: list[_Tok]) -> _Cue | None:
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         # "not a joke", "a note": after "a"/"an" the word is a noun, not a speech verb.
         noun = i > 0 and toks[i - 1].low in ("a", "an") and not low.endswith("ing")
-        if not noun and (low in R.SPEECH_VERBS and not t.text[0].isupper() or (low in R.SPEECH_VERBS and i == 0)):
+        if not noun and (low in L.SPEECH_VERBS and not t.text[0].isupper() or (low in L.SPEECH_VERBS and i == 0)):
             if low not in R.WEAK_SPEECH_VERBS or nxt is None or nxt.low in ("that", ":", ",") \
                     or _after_document(toks, i) or _infinitive_object(toks, i):
                 return _Cue("speech", i, words)
@@ -349,7 +350,7 @@ def _np_end(toks: list[_Tok], i: int, hi: int | None = None) -> int:
     """Index one past the noun phrase that starts at ``i`` (a name, title or document)."""
     j = i
     hi = len(toks) if hi is None else hi
-    stop = R.FUNCTION_WORDS - R.NP_CONNECTORS
+    stop = L.FUNCTION_WORDS - R.NP_CONNECTORS
     while j < hi and j - i < 14:
         t = toks[j]
         if t.kind != "w":
@@ -448,7 +449,7 @@ def _who(text: str, toks: list[_Tok], i: int, j: int, role: str | None = None) -
         return None
     caps = [k for k in range(i, j) if _cap(toks[k])]
     if not caps:
-        if j - i <= 3 and toks[j - 1].low in R.ORG_HEADS:
+        if j - i <= 3 and toks[j - 1].low in R.SOURCE_HEADS:
             return _Who(_slice(text, toks, i, j), role, head=toks[j - 1].low)
         if j - i > 5:
             return None
@@ -458,7 +459,7 @@ def _who(text: str, toks: list[_Tok], i: int, j: int, role: str | None = None) -
     for k in range(i + 1, j - 1):
         if toks[k].low in ("of", "at", "from") and all(_name_word(t) or _is_title(t) for t in toks[i:k]) \
                 and any(_name_word(t) for t in toks[i:k]) \
-                and any(t.low in R.ORG_HEADS for t in toks[k + 1:j]):
+                and any(t.low in R.SOURCE_HEADS for t in toks[k + 1:j]):
             affiliation, j = _slice(text, toks, k, j), k
             break
     # A title before a trailing personal name splits role from name:
@@ -474,7 +475,7 @@ def _who(text: str, toks: list[_Tok], i: int, j: int, role: str | None = None) -
 def _name_word(tok: _Tok) -> bool:
     """Whether a token can be part of a personal name (not a title, acronym, or place word)."""
     return (tok.kind == "w" and tok.text[0].isupper() and not tok.text.isupper()
-            and not _is_title(tok) and tok.low not in R.ORG_HEADS and tok.low not in R.NOT_NAME_WORDS)
+            and not _is_title(tok) and tok.low not in R.SOURCE_HEADS and tok.low not in R.NOT_NAME_WORDS)
 
 
 def _is_apposition(toks: list[_Tok], i: int, j: int) -> bool:
@@ -519,14 +520,14 @@ def _subject_across_comma(text: str, toks: list[_Tok], b: int, v: int, depth: in
         # "X warned … and said", "X told …, adding": the subject of the earlier verb.
         for k in range(b - 2, -1, -1):
             t = toks[k]
-            if t.kind == "w" and t.low in R.SPEECH_VERBS and t.low not in R.WEAK_SPEECH_VERBS:
+            if t.kind == "w" and t.low in L.SPEECH_VERBS and t.low not in R.WEAK_SPEECH_VERBS:
                 return _subject_before(text, toks, k, depth + 1)
         if toks[b - 1].low == "and" and (b == v or toks[b].low in R.SUBJECT_VERB_FILLERS):
             # "Members have agreed to X and have committed “…”": one subject, two verbs.
             a = _segment_start(toks, b - 1)
             s = _skip_adjunct(toks, a, b - 1)
             e = _np_end(toks, s, b - 1)
-            if s < e < b - 1 and toks[e].low in R.SUBJECT_VERB_FILLERS | R.SPEECH_VERBS:
+            if s < e < b - 1 and toks[e].low in R.SUBJECT_VERB_FILLERS | L.SPEECH_VERBS:
                 return _who(text, toks, s, e)
     return None
 
@@ -547,7 +548,7 @@ def _subject_before(text: str, toks: list[_Tok], v: int, depth: int = 0) -> _Who
     if toks[v].low.endswith("ing") and j > 0 and toks[j - 1].kind == "w" and j == v:
         # "a joint statement pledging", "Putin calling": the participle's noun is the speaker.
         b = j
-        while b > 0 and toks[b - 1].kind == "w" and (toks[b - 1].low not in R.FUNCTION_WORDS
+        while b > 0 and toks[b - 1].kind == "w" and (toks[b - 1].low not in L.FUNCTION_WORDS
                                                      or toks[b - 1].low in R.NP_CONNECTORS) and j - b < 10:
             b -= 1
             if toks[b].low in R.ARTICLES:
@@ -621,7 +622,7 @@ def _right_attribution(text: str, toks: list[_Tok], body: str) -> _Who | None:
         i += 1
     if i >= len(toks) or toks[i].kind != "w":
         return None
-    if toks[i].low in R.SPEECH_VERBS:
+    if toks[i].low in L.SPEECH_VERBS:
         return _after_cue(text, toks, i + 1)
     if _ends_with(toks, i + 1, R.ACCORDING_TO):
         return _after_cue(text, toks, i + 2)
@@ -630,7 +631,7 @@ def _right_attribution(text: str, toks: list[_Tok], body: str) -> _Who | None:
         for v in range(i + 1, min(len(toks), i + 8)):
             if toks[v].kind != "w":
                 return None
-            if toks[v].low in R.SPEECH_VERBS and v > i + 1:
+            if toks[v].low in L.SPEECH_VERBS and v > i + 1:
                 return _subject_before(text, toks[i:v + 1], v - i)
         return None
     for v in range(i, min(len(toks), i + 12)):
@@ -638,7 +639,7 @@ def _right_attribution(text: str, toks: list[_Tok], body: str) -> _Who | None:
         if t.kind == "q" or t.low in ("that", ";", ":", "(") or t.low in R.CLAUSE_OPENERS - {"and"} \
                 or t.low in R.RELATIVE_PRONOUNS:
             return None
-        if t.kind == "w" and t.low in R.SPEECH_VERBS and v > i:
+        if t.kind == "w" and t.low in L.SPEECH_VERBS and v > i:
             return _subject_before(text, toks[i:v + 1], v - i)
     return None
 
@@ -649,7 +650,7 @@ def _is_modifier(left: list[_Tok], right: list[_Tok], quote: str) -> bool:
         return False
     before = left[-1].low
     after = right[0]
-    if after.text[0].isupper() or after.low in R.FUNCTION_WORDS or after.low in R.SPEECH_VERBS:
+    if after.text[0].isupper() or after.low in L.FUNCTION_WORDS or after.low in L.SPEECH_VERBS:
         return False
     if quote.rstrip().endswith((".", "!", "?", ",", ";", ":")):
         return False
@@ -699,9 +700,9 @@ def _person(text: str, toks: list[_Tok], i: int, j: int, known: set[str]) -> _Wh
     if not name or len(name) > 4:
         return None
     lows = [t.low for t in name]
-    if any(w in R.ORG_HEADS or w in R.NOT_NAME_WORDS or w in R.NAME_CONNECTORS or w[0].isdigit() for w in lows):
+    if any(w in R.SOURCE_HEADS or w in R.NOT_NAME_WORDS or w in R.NAME_CONNECTORS or w[0].isdigit() for w in lows):
         return None
-    if name[-1].low.endswith(R.DEMONYM_ENDINGS) and last_title is None:
+    if name[-1].low.endswith(R.DESCRIPTIVE_ENDINGS) and last_title is None:
         return None
     if last_title is None and len(name) < 2 and name[0].text not in known:
         return None
@@ -764,9 +765,9 @@ class _Reading:
                         known.add(who.name.split()[-1])  # "Trump" later means this person
             if all(t.low in R.NOT_NAME_WORDS for t in toks[i:j]):
                 continue  # "The committee" is the reference, not the name
-            if j < len(toks) and toks[j].low in R.ORG_HEADS and toks[j].kind == "w":
+            if j < len(toks) and toks[j].low in R.SOURCE_HEADS and toks[j].kind == "w":
                 j += 1  # "the May 2025 MSMT report": a lower-case head after the name
-            heads = [t.low for t in toks[i:j] if t.low in R.ORG_HEADS]
+            heads = [t.low for t in toks[i:j] if t.low in R.SOURCE_HEADS]
             if heads:  # "Ministry of Foreign Affairs" answers to "the ministry"
                 self.org = _who(self.text, toks, i, j) or _Who(None)
                 for head in heads:
@@ -1008,7 +1009,7 @@ def _title_case(body: str) -> bool:
     """Whether a quotation reads as a title ("Strategy for a Free and Open Indo-Pacific")."""
     if body.rstrip().endswith((".", "!", "?")):
         return False
-    words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", body) if w.lower() not in R.FUNCTION_WORDS]
+    words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", body) if w.lower() not in L.FUNCTION_WORDS]
     return bool(words) and sum(w[0].isupper() for w in words) >= R.TITLE_CASE_SHARE * len(words)
 
 

@@ -235,11 +235,6 @@ answer question fact point kind sort bit part reason everybody everyone somethin
 anything nothing world today tomorrow yesterday percent number case matter
 """.split())
 
-# Endings of nationality words ("Americans", "Ukrainian", "Chinese", "British", "Korean"):
-# standing alone, such a word names a people in passing, not the area's theme, so a
-# keyword title skips it. Country names rarely end so ("Taiwan", "Japan" do not).
-DEMONYM_ENDINGS = ("ian", "ians", "ican", "icans", "ean", "eans", "ese", "ish")
-
 # The longest title we cut from a sentence, in words.
 TITLE_MAX_WORDS = 8
 
@@ -259,9 +254,12 @@ part lot lots kind sort rest number bunch piece reason way fact bottom whole mos
 much all none one each half majority
 """.split())
 
-# Role words that address or name the people in the room ("Prime Minister", "Madam Vice
-# President"): in speeches they recur in every turn, so they never make a topic phrase.
-ROLE_WORDS = frozenset("""
+# Forms of address for the people in the room ("Prime Minister", "Madam Vice President",
+# "Excellency"): in speeches they recur in every turn, so they never make a topic phrase,
+# and a title that is one of them plus a name is the person addressed. Not the entities
+# stage's role nouns ("analyst", "athlete"): "security analysts" or "Olympic athletes"
+# may well be what an area is about.
+ADDRESS_WORDS = frozenset("""
 president minister prime vice secretary madam mr mrs ms sir chairman chair ambassador
 excellency excellencies majesty deputy senator governor mayor speaker
 """.split())

@@ -6,25 +6,11 @@ regions and capitals): nothing here names anything particular to one article.
 
 from __future__ import annotations
 
-# Titles, honorifics and roles written directly before a name: "Rear Admiral Yin Zhuo",
-# "Dr. Lee", "the team coach, Pak Song-jin". Matching is case-blind; the name after a
-# lower-case role must have two or more words (see WEAK_TITLES for why).
-TITLES: frozenset[str] = frozenset({
-    "president", "minister", "premier", "chancellor", "king", "queen", "emperor", "empress",
-    "prince", "princess", "sheikh", "sultan", "emir", "admiral", "general", "colonel",
-    "commander", "marshal", "captain", "sergeant", "lieutenant", "major", "brigadier",
-    "lt.", "col.", "gen.", "adm.", "maj.", "capt.", "sgt.", "cmdr.",
-    "professor", "prof.", "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "mx.",
-    "secretary", "secretary-general", "undersecretary", "senator", "sen.", "representative",
-    "rep.", "congressman", "congresswoman", "governor", "gov.", "mayor", "ambassador",
-    "envoy", "chairman", "chairwoman", "chairperson", "director", "director-general",
-    "spokesperson", "spokesman", "spokeswoman", "judge", "justice", "pope", "bishop",
-    "archbishop", "cardinal", "sir", "dame", "lord", "coach", "analyst", "researcher",
-    "scholar", "economist", "lawmaker", "legislator", "diplomat", "leader", "chief",
-    "deputy", "councillor", "councilor", "commissioner", "ceo", "founder", "counselor",
-    "counsellor", "attorney", "official", "officer", "medallist", "medalist", "champion",
-    "athlete", "player", "striker", "goalkeeper", "journalist", "reporter", "author",
-})
+from briefgen.analysis.lexicon import DOCUMENT_VERBS, MONTHS, SPEECH_VERBS, WEEKDAYS
+
+# Titles, honorifics and roles written directly before a name ("Rear Admiral Yin Zhuo",
+# "Dr. Lee", "the team coach, Pak Song-jin") are lexicon.TITLES. Matching is case-blind;
+# the name after a lower-case role must have two or more words (see WEAK_TITLES for why).
 
 # Title words that are also ordinary words in names of things ("General Motors",
 # "Major League", "Justice Department", "Chief Executive"): a name after them needs two
@@ -44,16 +30,11 @@ OFFICE_WORDS: frozenset[str] = frozenset({
     "chiefs", "navy", "army",
 })
 
-# Verbs that make the name before them a speaker ("Kim Lee said"), or after them
-# ("said Kim Lee").
-SPEECH_VERBS: frozenset[str] = frozenset({
-    "said", "says", "stated", "states", "told", "tells", "added", "adds", "argued", "argues",
-    "noted", "notes", "wrote", "writes", "explained", "explains", "warned", "warns",
-    "claimed", "claims", "insisted", "insists", "declared", "declares", "announced",
-    "remarked", "commented", "emphasized", "emphasised", "stressed", "observed", "asked",
-    "replied", "responded", "acknowledged", "admitted", "suggested", "believes", "believed",
-    "recalled", "concluded", "contended", "maintained", "predicted", "urged",
-})
+# Verbs that make the name before them a speaker ("Kim Lee said"), or after them ("said
+# Kim Lee"), and so a person: the speech verbs, except those documents and organisations
+# say things with ("Acme Robotics reported"), and verbs of opinion ("Kim Lee believes"),
+# which introduce a view, though not quoted words.
+PERSON_VERBS: frozenset[str] = (SPEECH_VERBS - DOCUMENT_VERBS) | frozenset({"believes", "believed"})
 
 # Role nouns that, within three words after "Name, a/an/the", mark Name as a person
 # ("Lee, a professor at", "Lee, the Korean admiral"). Only nouns: modifiers such as
@@ -69,25 +50,10 @@ ROLE_WORDS: frozenset[str] = frozenset({
     "governor", "mayor", "candidate", "envoy", "novelist", "poet", "artist", "scientist",
     "engineer", "entrepreneur", "businessman", "businesswoman", "billionaire", "dissident",
     "defector", "medallist", "medalist", "champion", "warlord", "emperor", "king", "queen",
-    "prince", "princess", "general", "colonel", "soldier", "veteran", "spokesman",
+    "prince", "princess", "colonel", "soldier", "veteran",
     "speaker",  # "the parliamentary speaker, Ana Rojas,": a chamber's presiding officer
 })
 
-# Head words of organisation names: a capitalised run containing one of them names an
-# organisation ("Central Institute of Socialism", "Arctic Council"). Chosen for
-# precision: "Union" and "Federation" are here, and the few states named like that
-# ("Soviet Union", "Russian Federation") are listed as places, which are checked first.
-ORG_HEADS: frozenset[str] = frozenset({
-    "institute", "institution", "council", "committee", "ministry", "department",
-    "university", "college", "academy", "school", "agency", "organization", "organisation",
-    "union", "party", "bank", "fund", "commission", "assembly", "congress", "senate",
-    "parliament", "navy", "army", "forces", "force", "guard", "team", "association",
-    "corporation", "company", "inc.", "ltd", "foundation", "centre", "center", "office",
-    "service", "bureau", "authority", "court", "tribunal", "federation", "league",
-    "society", "board", "secretariat", "command", "group", "project", "programme",
-    "alliance", "coalition", "police", "cabinet", "conference", "consortium", "forum",
-    "network", "club", "federal", "directorate", "administration", "government",
-})
 
 # Head words that do not make an organisation on their own ("the Army", "the Office");
 # one of these must come with at least one other capitalised word.
@@ -138,15 +104,13 @@ COMMON_CAPS: frozenset[str] = frozenset({
     "what", "which", "who", "whom", "whose", "where", "why", "how", "whether", "not", "no",
     "yes", "one", "two", "three", "first", "second", "third", "last", "next", "now",
     "today", "yesterday", "tomorrow", "well", "thank", "thanks", "please", "ladies",
-    "gentlemen", "excellencies", "excellency", "okay", "ok", "so", "let", "once", "until",
-    "unlike", "like", "instead", "indeed", "in", "given", "amid", "whereas", "overall",
-    "finally", "similarly", "likewise", "therefore", "thus", "hence", "again", "once",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "spring", "summer", "autumn", "winter", "fall",
+    "gentlemen", "excellencies", "excellency", "okay", "ok", "let", "once", "until",
+    "unlike", "like", "instead", "indeed", "given", "amid", "whereas", "overall",
+    "finally", "similarly", "likewise", "therefore", "thus", "hence", "again",
+    "spring", "summer", "autumn", "winter", "fall",
     "image", "source", "photo", "credit", "read", "share", "updated", "note", "see",
     "chapter", "section", "figure", "table", "part", "page", "q", "a.m.", "p.m.",
-})
+}) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 # Nationality adjectives and languages: capitalised, but they name no place ("in
 # Chinese", "Russian experts"). A run made only of these is not a place.
@@ -177,7 +141,7 @@ NON_PLACE_HEADS: frozenset[str] = frozenset({
     "year", "prize", "award", "festival", "expo", "show", "league", "open", "series",
     "crisis", "revolution", "movement", "policy", "law", "bill", "resolution", "program",
     "programme", "project", "operation", "exercise", "order", "round", "times", "post",
-    "news", "journal", "magazine", "press", "review", "daily", "account", "street",
+    "news", "journal", "magazine", "press", "daily", "account", "street",
     "affairs", "quarterly", "weekly", "monthly", "herald", "tribune", "gazette",
 })
 
@@ -267,7 +231,7 @@ REGIONS: tuple[str, ...] = (
     "Hong Kong", "Macau", "Macao", "Kashmir", "Gaza", "Gaza Strip", "West Bank",
     "Greenland", "Puerto Rico", "Guam", "Okinawa", "Kaliningrad", "Transnistria",
     "Nagorno-Karabakh", "Kurdistan", "Western Sahara", "Soviet Union", "Global South",
-    "Global North", "Pacific Islands", "Central Asia", "Korea", "Europe",
+    "Global North", "Pacific Islands", "Korea",
 )
 
 # Other names for the same place; the tag shows the common English name.
