@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from briefgen.analysis import lexicon as L
 from briefgen.analysis.rules import areas as R
+from briefgen.analysis.speakers import is_questioner, is_spoken, readable_speaker, turn_speakers, without_label
 from briefgen.model import Paragraph, Section
 
 # Boundary kinds, strongest first; the number is how hard a boundary is to merge away.
@@ -63,13 +64,13 @@ def find_areas(paragraphs: tuple[Paragraph, ...]) -> tuple[Section, ...]:
     """Split the paragraphs into titled friction areas, each a contiguous run."""
     if not paragraphs:
         return ()
-    speakers = _turn_speakers(paragraphs)
+    speakers = turn_speakers(paragraphs)
     bags = tuple(_bag(p) for p in paragraphs)
     starts = _hard_starts(paragraphs, speakers)
     # two or more speakers make a dialogue even when a short opening line joined the first turn
     transcript = any(speakers)
     structured = sum(kind == HEADING for kind in starts.values()) >= R.STRUCTURED_MIN_HEADINGS
-    spoken = sum(bool(p.speaker) for p in paragraphs) >= R.SPEECH_MIN_SHARE * len(paragraphs)
+    spoken = is_spoken(paragraphs)
     edges = sorted(starts) + [len(paragraphs)]
     for a, b in zip(edges, edges[1:]):
         starts.update(_soft_starts(
@@ -90,30 +91,6 @@ def _bag(p: Paragraph) -> Counter:
 
 
 # --- Boundaries -------------------------------------------------------------------------
-
-
-def _turn_speakers(paragraphs: tuple[Paragraph, ...]) -> tuple[str | None, ...]:
-    """The speaker whose turn each paragraph is in (a turn runs until the next label)."""
-    out: list[str | None] = []
-    current = None
-    previous = None  # the cleaner's speaker on the paragraph before
-    for p in paragraphs:
-        # A label still at the start of the text is one the cleaner did not recognise, so
-        # its ``p.speaker`` is the previous turn's carried on: the label in the text wins,
-        # and the carried name counts again only where the cleaner itself changes turn.
-        label = _label_in_text(p.text) or (p.speaker if p.speaker != previous else None)
-        previous = p.speaker
-        if label:
-            current = " ".join(label.split()).rstrip(":").strip()
-        out.append(current)
-    if len(set(s for s in out if s)) < 2:
-        return (None,) * len(out)  # one label ("WASHINGTON:", a lone speech) is no dialogue
-    return tuple(out)
-
-
-def _label_in_text(text: str) -> str | None:
-    m = L.SPEAKER_LABEL.match(text)
-    return m.group("label") if m else None
 
 
 def _hard_starts(paragraphs: tuple[Paragraph, ...], speakers: tuple[str | None, ...]) -> dict[int, int]:
@@ -185,17 +162,17 @@ def _turn_starts(paragraphs: tuple[Paragraph, ...], speakers: tuple[str | None, 
         prev = turns[k - 1] if k else None
         if carried:
             carried = False
-        elif prev and _is_questioner(prev.speaker) and not _is_questioner(t.speaker):
+        elif prev and is_questioner(prev.speaker) and not is_questioner(t.speaker):
             pass  # an answer belongs with the question it answers
         elif k >= 2 and _interjection(paragraphs, turns[k - 2], prev, t):
             pass  # "It's important." from someone else does not end the remarks it interrupts
-        elif _is_short_turn(paragraphs, t) and not _is_questioner(t.speaker):
+        elif _is_short_turn(paragraphs, t) and not is_questioner(t.speaker):
             if nxt and _mentions(paragraphs[t.start].text, nxt.speaker):
                 out.append(t.start)  # "Prime Minister X." opens X's remarks
                 carried = True
             elif k == 0:
                 out.append(t.start)
-        elif k and not _is_questioner(t.speaker):
+        elif k and not is_questioner(t.speaker):
             out.append(_after_lead_in(paragraphs, t))
         else:
             out.append(t.start)
@@ -209,7 +186,7 @@ def _interjection(paragraphs: tuple[Paragraph, ...], before: _Turn, short: _Turn
     return (
         before.speaker == after.speaker
         and _is_short_turn(paragraphs, short)
-        and not _is_questioner(short.speaker)
+        and not is_questioner(short.speaker)
         and not _is_short_turn(paragraphs, before)
     )
 
@@ -227,21 +204,17 @@ def _after_lead_in(paragraphs: tuple[Paragraph, ...], t: _Turn) -> int:
 
 
 def _short_text(text: str) -> bool:
-    return len(L.SPEAKER_LABEL.sub("", text, count=1).split()) <= R.SHORT_TURN_WORDS
-
-
-def _is_questioner(speaker: str | None) -> bool:
-    return bool(speaker) and speaker.upper().rstrip(".") in L.QUESTIONER_SPEAKERS
+    return len(without_label(text).split()) <= R.SHORT_TURN_WORDS
 
 
 def _answer_start(paragraphs: tuple[Paragraph, ...], i: int) -> bool:
     """Whether paragraph ``i`` opens an answer: the paragraph before it was a question."""
-    return 0 < i < len(paragraphs) and _is_questioner(paragraphs[i - 1].speaker) \
-        and not _is_questioner(paragraphs[i].speaker)
+    return 0 < i < len(paragraphs) and is_questioner(paragraphs[i - 1].speaker) \
+        and not is_questioner(paragraphs[i].speaker)
 
 
 def _is_short_turn(paragraphs: tuple[Paragraph, ...], t: _Turn) -> bool:
-    text = L.SPEAKER_LABEL.sub("", paragraphs[t.start].text, count=1)
+    text = without_label(paragraphs[t.start].text)
     return t.end - t.start == 1 and len(text.split()) <= R.SHORT_TURN_WORDS
 
 
@@ -524,9 +497,9 @@ def _title(
         return _clean_heading(lead.heading)
     if kind == HEADING:  # a heading-shaped paragraph left in the body
         return _clean_heading(lead.text)
-    if not first and speakers and _is_questioner(speakers[0]):
+    if not first and speakers and is_questioner(speakers[0]):
         # what was asked names the exchange: topic words of the question, weighed by the answer
-        questions = tuple(p for p, spk in zip(run, speakers) if _is_questioner(spk))
+        questions = tuple(p for p, spk in zip(run, speakers) if is_questioner(spk))
         asked = {w for p in questions for w in _bag(p)}
         # a phrase the question names and the answer takes up ("climate change") says
         # best what was asked; failing that, the question's words weighed by the answer
@@ -538,7 +511,7 @@ def _title(
         return R.QA_TITLE_PREFIX + topic if topic else R.QA_TITLE
     speaker = _main_speaker(run, speakers)
     if speaker and speaker.upper().rstrip(".") not in R.NON_PERSON_SPEAKERS:
-        name = _speaker_name(speaker)
+        name = readable_speaker(speaker)
         if kind == SPEAKER or first:
             if name.startswith("The "):
                 name = "the " + name[4:]  # "Remarks by the President", as a heading reads
@@ -754,22 +727,6 @@ def _main_speaker(run: tuple[Paragraph, ...], speakers: tuple[str | None, ...]) 
     return max(count, key=lambda s: (count[s], -order[s]))
 
 
-def _speaker_name(label: str) -> str:
-    """'PRESIDENT BIDEN' -> 'President Biden'; labels already in mixed case stay as they are."""
-    if label != label.upper():
-        return label
-    out = []
-    for i, word in enumerate(label.split()):
-        low = word.lower()
-        if i and low in R.TITLE_SMALL_WORDS:
-            out.append(low)
-        elif "." in word.strip("."):  # initialisms such as U.S. stay in capitals
-            out.append(word)
-        else:
-            out.append("-".join(part.capitalize() for part in low.split("-")))
-    return " ".join(out)
-
-
 def _cue_title(lead: Paragraph) -> str | None:
     """The theme a cue sentence names: 'Another area of friction is in the Arctic.' -> 'The Arctic'."""
     text = _first_sentence(lead).lstrip()
@@ -905,7 +862,7 @@ def _demonym(word: str) -> bool:
 
 def _first_sentence(p: Paragraph) -> str:
     text = p.sentences[0].text if p.sentences else p.text
-    return L.SPEAKER_LABEL.sub("", text.lstrip()[:600], count=1)
+    return without_label(text.lstrip()[:600])
 
 
 # Words that may follow a plural noun inside a noun phrase ("tensions between X and Y").

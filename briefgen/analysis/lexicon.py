@@ -13,16 +13,37 @@ import re
 
 # --- Transcripts ----------------------------------------------------------------------
 
-# A speaker label at the start of a paragraph, used only when the cleaner did not already
-# set Paragraph.speaker: "PRESIDENT BIDEN:", "SECRETARY BLINKEN:", "Q:". Upper case only,
-# since "Note: ..." or "Update: ..." in prose are not turns.
-# Capitals include accented Latin ones ("PRESIDENT NIINISTÖ:", "MINISTRE LE DRIAN:"):
-# an ASCII-only class missed such labels and folded a whole turn into the previous one.
-_UPPER = "A-ZÀ-ÖØ-Þ"
-SPEAKER_LABEL = re.compile(rf"^(?P<label>[{_UPPER}][{_UPPER}.’'\- ]{{0,48}}[{_UPPER}.]):\s+")
+# A transcript speaker label opening a paragraph: "THE PRESIDENT:", "MS. ROE:", "Q:", or a
+# bare "Q" before the question. The cleaner takes labels off the turns it recognises;
+# the areas stage still finds those it did not, and the summaries rank a sentence that
+# keeps one low. Upper case only, up to six words so "PRIME MINISTER ROE OF NEW ZEALAND"
+# fits, so an ordinary sentence with a colon ("The banner read: ...") never matches.
+# Accented Latin capitals count ("PRESIDENT NIINISTÖ:"): an ASCII-only class missed such
+# labels and folded a whole turn into the previous one.
+_UC = "A-ZÀ-ÖØ-Þ"
+SPEAKER_LABEL = re.compile(
+    r"^(?:(?P<q>Q)[ \t]+(?=[A-Z“\"(])|(?P<label>Q|(?:[UC][UC.’'\-]*\.?|[UC]\.)(?:[ \t]+(?:[UC][UC.’'\-]*|OF|THE|AND|DE|VON|VAN|AL-?[UC]*)){0,5})[ \t]*:[ \t]+)"
+    .replace("UC", _UC)
+)
+# Upper-case leads that are not people: a paragraph starting "NOTE:" or "UPDATE:" is not a
+# speaker's turn.
+NOT_SPEAKERS: frozenset[str] = frozenset({
+    "NOTE", "UPDATE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WARNING", "BREAKING", "CORRECTION",
+    "DISCLAIMER", "SOURCE", "SOURCES", "PHOTO", "IMAGE", "VIDEO", "WATCH", "READ", "LISTEN",
+    "TAGS", "FILED UNDER", "CONTACT", "EMBARGOED", "UPDATED", "NB", "PS", "FAQ", "TL;DR",
+})
+# Label words kept in capitals when a label is made readable ("Q", roman numerals, acronyms).
+LABEL_KEEP_UPPER: frozenset[str] = frozenset({"Q", "A", "II", "III", "IV", "UN", "US", "U.S.", "UK", "U.K.", "EU", "NATO"})
+# Short words kept lower case when a label is made readable ("Prime Minister of India",
+# "Minister for Foreign Affairs").
+LABEL_KEEP_LOWER: frozenset[str] = frozenset({"of", "the", "and", "for", "to", "in", "on", "at", "de", "von", "van", "da"})
 
-# Labels of people who ask: the answer that follows belongs in the same area.
+# Labels of people who ask: the answer that follows belongs in the same area, and the
+# questions frame a press conference's answers without being its points.
 QUESTIONER_SPEAKERS = ("Q", "QUESTION", "MODERATOR", "INTERVIEWER", "HOST")
+# A text is spoken (a transcript or a speech) when at least this share of its paragraphs
+# carry a speaker: its areas follow turns, and its opening is an entrance, not a lede.
+SPOKEN_MIN_SHARE = 0.5
 
 # --- Words -----------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from itertools import chain
 
 from briefgen.analysis import lexicon as L
 from briefgen.analysis.rules import summarize as R
+from briefgen.analysis.speakers import is_questioner, is_spoken, speaker_label
 from briefgen.analysis.areas import content_words
 from briefgen.model import Extract, Paragraph
 
@@ -112,7 +113,7 @@ def summarize_overview(paragraphs: tuple[Paragraph, ...], limit: int = 4) -> tup
     want = min(len(candidates), max(R.OVERVIEW_MIN, min(limit, math.ceil(len(paragraphs) / 4))))
     context = _bag(candidates)
     last = len(paragraphs) - 1
-    spoken = sum(bool(p.speaker) for p in paragraphs) > R.SPOKEN_MIN_SHARE * len(paragraphs)
+    spoken = is_spoken(paragraphs)
     factor = R.SPOKEN_POSITION_FACTOR if spoken else 1.0
     w_spread = W_SPREAD_SPOKEN if spoken else W_SPREAD_WRITTEN
     recurring = _recurring(candidates)
@@ -148,11 +149,11 @@ def _candidates(paragraphs: tuple[Paragraph, ...]) -> list[_Candidate]:
     out = []
     # In a press conference the questions frame the answers but are not the briefing's
     # points: a questioner's paragraphs are left out while anyone else speaks.
-    answered = any(p.speaker and not _asks(p.speaker) for p in paragraphs)
+    answered = any(p.speaker and not is_questioner(p.speaker) for p in paragraphs)
     for k, p in enumerate(paragraphs):
         if R.APPARATUS_START.match(p.text):
             continue  # a caption or table note: it neither summarises nor counts as content
-        if answered and p.speaker and _asks(p.speaker):
+        if answered and is_questioner(p.speaker):
             continue
         for f in _features(p):
             out.append(_Candidate(len(out), k, f.text, p.id, f.words, f.index == 0, f.dangling, f.norm,
@@ -177,11 +178,6 @@ def _features(p: Paragraph) -> tuple[_Features, ...]:
         _FEATURE_CACHE.clear()
     _FEATURE_CACHE[id(p)] = (p, result)
     return result
-
-
-def _asks(speaker: str) -> bool:
-    """Whether a transcript speaker is the one asking (a reporter's "Q", a moderator)."""
-    return speaker.upper().rstrip(".") in L.QUESTIONER_SPEAKERS
 
 
 def _fallback(paragraphs: tuple[Paragraph, ...]) -> tuple[Extract, ...]:
@@ -250,7 +246,7 @@ def _static_score(text: str, content: Counter) -> tuple[bool, tuple[float, ...]]
         out.append(-PENALTY_OCCASION)
     if R.APPARATUS_START.match(text):
         out.append(-PENALTY_APPARATUS)
-    if L.SPEAKER_LABEL.match(text):
+    if speaker_label(text):
         out.append(-PENALTY_LABEL)
     return dangling, tuple(out)
 

@@ -123,9 +123,6 @@ QA_TITLE = "Questions and answers"
 # Labels that are not a person making remarks, so "Remarks by Q" would read badly.
 NON_PERSON_SPEAKERS = QUESTIONER_SPEAKERS + ("A", "ANSWER", "OPERATOR", "PARTICIPANT", "AUDIENCE MEMBER")
 
-# Words kept lower case when a speaker label in capitals is turned into a title.
-TITLE_SMALL_WORDS = ("of", "the", "and", "for", "to", "in", "on", "at", "de", "von", "van", "da")
-
 # --- Segmentation thresholds (calibrated as a set; do not tune one value in isolation) ---
 
 # A prose run (no heading, speaker or cue inside it) at least this long is checked for an
@@ -155,12 +152,11 @@ STRUCTURED_MIN_HEADINGS = 2
 TURN_FORCE_RUN = 16
 TURN_MIN_DEPTH = 0.5
 TURN_WALL_RUN = 40
-# Spoken text (most paragraphs carry a speaker, SPEECH_MIN_SHARE) has many short
+# Spoken text (lexicon.SPOKEN_MIN_SHARE of paragraphs carry a speaker) has many short
 # paragraphs and drifts between themes, so it gets at most one area per
 # SPOKEN_PARAS_PER_AREA paragraphs; unmarked splits beyond that are merged away,
 # shallowest first. A speech's first paragraph is a greeting, not a lede, so it opens
 # the first area rather than an Overview of its own.
-SPEECH_MIN_SHARE = 0.5
 SPOKEN_PARAS_PER_AREA = 7
 # More areas than this is not a briefing; the weakest boundaries are merged away.
 MAX_AREAS = 12

@@ -60,11 +60,10 @@ OCCASION_ADDRESS = re.compile(
     r"(?:^|,\s)(?:(?:Mr|Mrs|Ms|Dr)\.|Madam|Madame|Sir)(?:\s[A-Z][\w’'-]*){0,3}\s?[,:!?]"
     r"|,\s[A-Z][a-z]+[:!]"
 )
-# In a transcript (most paragraphs carry a speaker) the first sentences are the speaker's
+# In a spoken text (speakers.is_spoken) the first sentences are the speaker's
 # entrance, not a journalist's lede: the position bonus is scaled by this factor there,
 # so what the speech keeps returning to decides its bottom line.
 SPOKEN_POSITION_FACTOR = 0.35
-SPOKEN_MIN_SHARE = 0.5  # share of paragraphs with a speaker that makes a transcript
 # A content word "recurs" when it appears in at least this many paragraphs; a sentence
 # made of recurring words speaks to the whole article (its spread), one made of words
 # found nowhere else is an aside or an anecdote.
