@@ -20,141 +20,16 @@ All the vocabulary lives in ``rules.quotes`` and ``lexicon``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from briefgen.analysis import lexicon as L
+from briefgen.analysis.marks import MAX_QUOTE_CHARS, Span, opens_with_quote, pair_quotes
 from briefgen.analysis.rules import quotes as R
 from briefgen.model import Paragraph, Quote
 
-# --- step 1: quote marks ---------------------------------------------------------------
-
-_DOUBLE_MARKS = re.compile(r"[\"“”„]")
-_SINGLE_MARKS = re.compile(r"['‘’‚]")
-# Characters that may stand right before an opening mark / right after a closing one.
-_OPEN_SIDE = set(" \t\n([{—–-/\u00a0")
-_CLOSE_SIDE = set(" \t\n.,;:!?)]}—–-/\u00a0")
 _MASK = "\x00"
-
-
-@dataclass(frozen=True)
-class _Span:
-    """A quotation: the offsets of its marks; ``close`` is len(text) for a run-on quote."""
-
-    open: int
-    close: int
-    closed: bool = True
-
-
-def _double_role(text: str, i: int) -> str:
-    """Whether the double mark at ``i`` can open, close, or do either."""
-    ch = text[i]
-    if ch in "“„":
-        return "open"
-    if ch == "”":
-        return "close"
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    opens, closes = before in _OPEN_SIDE, after in _CLOSE_SIDE
-    if opens and not closes:
-        return "open"
-    if closes and not opens:
-        return "close"
-    return "either"
-
-
-def _single_role(text: str, i: int) -> str:
-    """The role of a single mark; "none" for apostrophes (don’t, the athletes’ village, ’90s)."""
-    ch = text[i]
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if before.isalnum() and after.isalnum():
-        return "none"  # inside a word: don’t, Russia’s
-    if ch in "‘‚'" and before in _OPEN_SIDE and after.isalpha():
-        return "open"
-    if ch in "’'" and not before.isspace() and after in _CLOSE_SIDE:
-        # After a plural "s" and before a lower-case word it is most likely possessive
-        # (the athletes’ village); it closes only when no better closer follows.
-        if before == "s" and after == " " and text[i + 2:i + 3].islower():
-            return "weak-close"
-        return "close"
-    return "none"
-
-
-def _loose(text: str, a: int, b: int) -> bool:
-    """Whether a pair made of a free-standing mark (spaces on both sides) is implausible.
-
-    Such marks come from markup ("calling troops " heroes "" once a link is removed) and
-    then hold a short phrase; a long or multi-sentence stretch between them is two strays.
-    """
-    def free(i: int) -> bool:
-        return (i == 0 or text[i - 1].isspace()) and (i + 1 >= len(text) or text[i + 1].isspace())
-    if not (free(a) or free(b)):
-        return False
-    inner = text[a + 1:b]
-    return len(inner) > R.LOOSE_QUOTE_CHARS or bool(re.search(r"[.!?;]\s", inner))
-
-
-def _pair(text: str, marks: list[int], role_of: Callable[[str, int], str],
-          skip: list[_Span]) -> tuple[list[_Span], int | None]:
-    """Pair marks into spans in one pass; also return an opener left unclosed at the end."""
-    spans: list[_Span] = []
-    open_at: int | None = None
-    fallback: int | None = None
-    k = 0
-    for i in marks:
-        while k < len(skip) and skip[k].close < i:
-            k += 1
-        if k < len(skip) and skip[k].open <= i <= skip[k].close:
-            continue  # nested inside an outer quotation: part of its words
-        role = role_of(text, i)
-        if role == "none":
-            continue
-        if open_at is not None and i - open_at > R.MAX_QUOTE_CHARS:
-            if fallback is not None:
-                spans.append(_Span(open_at, fallback))
-            open_at, fallback = None, None
-        if open_at is None:
-            if role in ("open", "either"):
-                open_at = i
-            continue
-        if role in ("close", "either"):
-            if _loose(text, open_at, i):
-                open_at, fallback = i, None  # ` " mark. An open " `: not a pair, start again here
-                continue
-            spans.append(_Span(open_at, i))
-            open_at, fallback = None, None
-        elif role == "weak-close":
-            fallback = fallback if fallback is not None else i
-        elif role == "open":
-            if fallback is not None:
-                spans.append(_Span(open_at, fallback))
-            open_at, fallback = i, None  # the earlier opener had no partner
-    if open_at is not None and fallback is not None:
-        spans.append(_Span(open_at, fallback))
-        open_at = None
-    return spans, open_at
-
-
-def _spans(text: str) -> tuple[list[_Span], int | None]:
-    """Quotation spans of a paragraph in order, and the offset of an unclosed opener."""
-    doubles, open_double = _pair(text, [m.start() for m in _DOUBLE_MARKS.finditer(text)], _double_role, [])
-    singles, open_single = _pair(text, [m.start() for m in _SINGLE_MARKS.finditer(text)], _single_role, doubles)
-    # Drop double spans nested inside single ones (British style: ‘… “…” …’).
-    doubles = [d for d in doubles if not any(s.open < d.open and d.close < s.close for s in singles)]
-    spans = sorted(doubles + singles, key=lambda s: s.open)
-    open_at = open_double if open_double is not None else open_single
-    if open_at is not None and spans and spans[-1].close > open_at:
-        open_at = None
-    return spans, open_at
-
-
-def _opens_with_quote(text: str) -> bool:
-    """Whether a paragraph starts with an opening mark (continuing the previous quotation)."""
-    s = text.lstrip()
-    return bool(s) and s[0] in "“\"‘'„"
 
 
 # --- step 2: sentences, masking and tokens ------------------------------------------------
@@ -178,7 +53,7 @@ class _Tok(NamedTuple):
     kind: str  # "w" word, "p" punctuation, "q" a masked quotation
 
 
-def _sentence_ends(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
+def _sentence_ends(text: str, spans: tuple[Span, ...]) -> list[tuple[int, int]]:
     """(start, end) of every sentence-ending run, ignoring full stops inside quotations."""
     ends = []
     k = 0
@@ -200,7 +75,7 @@ def _sentence_ends(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
     return ends
 
 
-def _mask(text: str, spans: list[_Span]) -> str:
+def _mask(text: str, spans: tuple[Span, ...]) -> str:
     """The paragraph with every quotation (marks included) blanked out, same length."""
     parts, last = [], 0
     for s in spans:
@@ -719,7 +594,7 @@ class _Reading:
     and an index of names that grows as the quotes are read in order. Only windows around
     quotes are tokenised, so the work stays linear however long the paragraph is."""
 
-    def __init__(self, text: str, spans: list[_Span]) -> None:
+    def __init__(self, text: str, spans: tuple[Span, ...]) -> None:
         self.text = text
         self.spans = spans
         self.masked = _mask(text, spans) if spans else text
@@ -857,10 +732,10 @@ def _clean_name(who: _Who | None, mem: _Memory) -> tuple[str | None, str | None]
 def _quotes_in(para: Paragraph, nxt: Paragraph | None, mem: _Memory) -> list[Quote]:
     """The quotations of one paragraph, classified and attributed."""
     text = para.text
-    spans, open_at = _spans(text)
-    if open_at is not None and nxt is not None and _opens_with_quote(nxt.text) \
-            and len(text) - open_at <= R.MAX_QUOTE_CHARS:
-        spans.append(_Span(open_at, len(text), closed=False))
+    spans, open_at = pair_quotes(text)
+    if open_at is not None and nxt is not None and opens_with_quote(nxt.text) \
+            and len(text) - open_at <= MAX_QUOTE_CHARS:
+        spans += (Span(open_at, len(text), closed=False),)
     here = _Reading(text, spans)
     out: list[Quote] = []
     prev: tuple[str, _Who | None, int] | None = None  # kind, speaker, sentence number
@@ -902,14 +777,14 @@ def _quotes_in(para: Paragraph, nxt: Paragraph | None, mem: _Memory) -> list[Quo
     return out
 
 
-def _block_quotation(text: str, spans: list[_Span], open_at: int | None, mem: _Memory) -> bool:
+def _block_quotation(text: str, spans: tuple[Span, ...], open_at: int | None, mem: _Memory) -> bool:
     """Whether a paragraph is a mark-less quotation its announcing paragraph runs into."""
     body = text.strip()
     return mem.lead_in is not None and not spans and open_at is None and body[:1].islower() \
-        and len(body) <= R.MAX_QUOTE_CHARS
+        and len(body) <= MAX_QUOTE_CHARS
 
 
-def _code_like(text: str, s: _Span) -> bool:
+def _code_like(text: str, s: Span) -> bool:
     """Marks of code or markup left in the text (alert("x"), src="y"), not of prose."""
     before = text[s.open - 1] if s.open else " "
     after = text[s.close + 1] if s.close + 1 < len(text) else " "

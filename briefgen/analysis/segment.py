@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from briefgen.analysis.marks import pair_quotes
 from briefgen.model import Document, Paragraph, Sentence
 
 # A candidate sentence end: terminal marks, then closing quotes/brackets, then a space or the end.
@@ -18,8 +19,9 @@ _CANDIDATE = re.compile(r"[.!?…]+[\"”’'\)\]»]*(?=\s|$)")
 _WORD_BEFORE = re.compile(r"[\w.’'\-]+$")
 # The first word after a candidate end, past opening quotes and brackets.
 _WORD_AFTER = re.compile(r"[\"“‘'\(\[«]*(\w[\w’'\-]*)")
-# Short quotations: a split inside one would cut a speaker's sentence in two.
-_SHORT_QUOTES = (re.compile(r"“[^“”]{1,150}”"), re.compile(r"\"[^\"\n]{1,150}\""))
+# A quotation up to this long (characters between its marks) is one speaker's sentence: a
+# sentence end inside it would cut that sentence in two. Longer ones hold several.
+SHORT_QUOTE_CHARS = 150
 
 # Abbreviations after which a full stop never ends the sentence: titles before a name,
 # "e.g."/"i.e."/"vs." inside a clause, "No. 10", "Jan. 6", "p. 4".
@@ -45,14 +47,23 @@ SENTENCE_OPENERS: frozenset[str] = frozenset({
     "according", "both", "each", "all", "one", "two", "under", "during", "with", "by",
     "despite", "also", "other", "another", "further", "finally", "first", "second",
 })
+# Opening double marks: a quotation in single marks ('scare quotes', a British quote) is
+# not protected, as before the pairer was shared.
+_DOUBLE_MARKS = "\"“„"
 # Dotted initialisms ("U.S", "a.m", "D.C") as seen before their last full stop.
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
-    """Spans of short quotations, inside which no sentence may end."""
-    spans = [(m.start(), m.end()) for rx in _SHORT_QUOTES for m in rx.finditer(text)]
-    return sorted(spans)
+    """Spans of short quotations in double marks, marks included, inside which no sentence may end.
+
+    The quotations are the ones the quotes stage reads (``marks.pair_quotes``): a long
+    straight-quoted passage is paired as one, so its closing mark is never taken for the
+    opening of another quotation that would swallow the sentence end after it.
+    """
+    spans, _ = pair_quotes(text)
+    return [(s.open, s.close + 1) for s in spans
+            if text[s.open] in _DOUBLE_MARKS and s.close - s.open - 1 <= SHORT_QUOTE_CHARS]
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

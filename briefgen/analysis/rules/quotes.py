@@ -17,15 +17,6 @@ from briefgen.analysis.lexicon import (
     WEEKDAYS,
 )
 
-# Longest quotation we believe, in characters. A real quotation in the genre is at most a
-# long paragraph; a mark with no partner closer than this is a stray (an inch sign, a typo),
-# and pairing across it would swallow unrelated text.
-MAX_QUOTE_CHARS = 1500
-
-# A pair of free-standing straight marks (` " x " `, left by removed markup) holds at most
-# this many characters; longer, they are more likely two unrelated stray marks.
-LOOSE_QUOTE_CHARS = 80
-
 # How far around a quote we look for its attribution, in characters. Attribution sits in
 # the same sentence; the cap keeps a 1 MB single-line "sentence" from costing more than
 # a constant per quote.
