@@ -8,12 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefgen.analysis.quotes import find_quotes
-from briefgen.model import Paragraph, Quote
+from briefgen.analysis.segment import split_paragraphs
+from briefgen.model import Block, Document, Meta, Quote
 
 
 def quotes(*texts: str, speaker: str | None = None) -> tuple[Quote, ...]:
-    """Quotes of paragraphs p1, p2, … built from ``texts``."""
-    paras = tuple(Paragraph(f"p{i}", t, (), speaker=speaker) for i, t in enumerate(texts, 1))
+    """Quotes of paragraphs p1, p2, … built from ``texts``, segmented as the pipeline segments them."""
+    paras = split_paragraphs(Document(Meta(), tuple(Block("paragraph", t, speaker) for t in texts)))
     return find_quotes(paras)
 
 
@@ -302,7 +303,7 @@ _PIECES = st.sampled_from([
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.lists(_PIECES, max_size=40).map("".join), min_size=1, max_size=4))
 def test_any_text_gives_verbatim_quotes_without_crashing(texts: list[str]) -> None:
-    paras = tuple(Paragraph(f"p{i}", t, ()) for i, t in enumerate(texts, 1))
+    paras = split_paragraphs(Document(Meta(), tuple(Block("paragraph", t) for t in texts)))
     for q in find_quotes(paras):
         para = paras[int(q.paragraph[1:]) - 1].text
         assert para[q.start:q.start + len(q.text)] == q.text

@@ -79,3 +79,11 @@ def test_a_long_straight_quote_does_not_glue_the_sentences_after_it() -> None:
             'submarine propulsion technology." The May 2025 report says that Russia "is believed to have '
             'provided air defense equipment."')
     assert sentences(text)[1].startswith("The May 2025 report says")
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Costs rose. $5 billion was spent.", ["Costs rose.", "$5 billion was spent."]),
+    ("It ended. — and then it began again.", ["It ended. — and then it began again."]),
+])
+def test_a_sentence_may_open_with_a_symbol_but_not_with_punctuation_that_goes_on(text, want):
+    assert sentences(text) == want

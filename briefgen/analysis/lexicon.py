@@ -101,6 +101,26 @@ going get got gonna want wanted say said saying think know look make let thing t
 well really just here there yeah okay way
 """.split())
 
+# --- Abbreviations -----------------------------------------------------------------------
+
+# Abbreviations after which a full stop never ends the sentence: titles before a name,
+# "e.g."/"i.e."/"vs." inside a clause, "No. 10", "Jan. 6", "p. 4". The segmenter does not
+# end a sentence there, and the quotes stage keeps the full stop as part of the word
+# ("Gen." is a title there, not "Gen" at a sentence end).
+ABBREVIATIONS: frozenset[str] = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "gen", "adm", "lt", "col", "maj", "capt", "cpt", "sgt",
+    "cmdr", "cdr", "brig", "sen", "rep", "reps", "gov", "pres", "amb", "hon", "rev", "fr",
+    "st", "mt", "ft", "jr", "sr", "messrs", "mme", "mlle", "supt", "insp", "det", "cpl", "pvt",
+    "e.g", "i.e", "eg", "ie", "cf", "vs", "v", "viz", "al", "approx", "ca", "c",
+    "no", "nos", "vol", "vols", "p", "pp", "ch", "sec", "art", "fig", "figs", "para", "paras",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "dept", "univ", "assn", "bros", "est", "ref", "op", "ed", "eds", "trans",
+})
+# Abbreviations that close a name or a list and so often end a sentence too: "in the U.S.
+# The next day" ends, "Acme Inc. said" does not. The segmenter ends a sentence after one
+# only when a clear sentence opener follows; the quotes stage keeps their full stop.
+CLOSING_ABBREVIATIONS: frozenset[str] = frozenset({"inc", "ltd", "corp", "co", "llc", "plc", "etc"})
+
 # --- Saying ------------------------------------------------------------------------------
 
 # Verbs of saying and writing, every form we meet. The quotes stage takes one before or

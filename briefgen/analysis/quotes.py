@@ -27,15 +27,17 @@ from typing import NamedTuple
 from briefgen.analysis import lexicon as L
 from briefgen.analysis.marks import MAX_QUOTE_CHARS, Span, opens_with_quote, pair_quotes
 from briefgen.analysis.rules import quotes as R
-from briefgen.model import Paragraph, Quote
+from briefgen.model import Paragraph, Quote, Sentence
 
 _MASK = "\x00"
 
 
 # --- step 2: sentences, masking and tokens ------------------------------------------------
 
-_SENT_END = re.compile(r"[.!?…]+[\"”’'\)\]]*(?=\s|$)")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+# The marks that end a sentence, with any closing quotes or brackets after them.
+_TERMINAL = re.compile(r"[.!?…]+[\"”’'\)\]»]*$")
+# A word's final full stop is part of it when the word is an abbreviation of either kind.
+_ABBREVIATIONS = L.ABBREVIATIONS | L.CLOSING_ABBREVIATIONS
 _TOKEN = re.compile(r"\x00+|\w+(?:[’'.\-&]\w+)*\.?|[,;:()\[\]—–]|(?<=\s)-(?=\s)")
 
 
@@ -53,25 +55,24 @@ class _Tok(NamedTuple):
     kind: str  # "w" word, "p" punctuation, "q" a masked quotation
 
 
-def _sentence_ends(text: str, spans: tuple[Span, ...]) -> list[tuple[int, int]]:
-    """(start, end) of every sentence-ending run, ignoring full stops inside quotations."""
+def _ends_outside_quotes(sentences: tuple[Sentence, ...], spans: tuple[Span, ...]) -> list[tuple[int, int]]:
+    """(start, end) of the marks ending each of the segmenter's sentences, except inside a quotation that goes on.
+
+    A quotation of several sentences is one unit here: its attribution is looked for in
+    the sentence around the whole quotation, and "“…,” she said. “…”" continues it.
+    """
     ends = []
     k = 0
-    for m in _SENT_END.finditer(text):
-        pos = m.start()
+    for s in sentences:
+        m = _TERMINAL.search(s.text)
+        if not m:
+            continue  # the paragraph's last words, unpunctuated
+        pos, end = s.start + m.start(), s.start + len(s.text)
         while k < len(spans) and spans[k].close < pos:
             k += 1
-        if k < len(spans) and spans[k].open < pos < spans[k].close and m.end() <= spans[k].close:
+        if k < len(spans) and spans[k].open < pos < spans[k].close and end <= spans[k].close:
             continue  # inside a quotation that goes on
-        if text[pos] == ".":
-            w = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
-            word = w.group(1).lower() if w else ""
-            if word in R.ABBREVIATIONS or len(word) == 1 or "." in word:
-                continue
-        nxt = text[m.end():m.end() + 3].lstrip()
-        if nxt and nxt[0].islower():
-            continue
-        ends.append((pos, m.end()))
+        ends.append((pos, end))
     return ends
 
 
@@ -104,7 +105,7 @@ def _tokens(masked: str, lo: int, hi: int) -> list[_Tok]:
         if not (t[0].isalnum() or t[0] == "_"):
             out.append(_Tok(t, t, a, b, "p"))
             continue
-        if t.endswith(".") and t[:-1].lower() not in R.ABBREVIATIONS and "." not in t[:-1]:
+        if t.endswith(".") and t[:-1].lower() not in _ABBREVIATIONS and "." not in t[:-1]:
             t, b = t[:-1], b - 1
         low = t.lower()
         c = _CONTRACTED_PRONOUN.fullmatch(low) if len(low) < 8 else None
@@ -594,10 +595,11 @@ class _Reading:
     and an index of names that grows as the quotes are read in order. Only windows around
     quotes are tokenised, so the work stays linear however long the paragraph is."""
 
-    def __init__(self, text: str, spans: tuple[Span, ...]) -> None:
-        self.text = text
+    def __init__(self, para: Paragraph, spans: tuple[Span, ...]) -> None:
+        self.text = para.text
+        self.sentences = para.sentences
         self.spans = spans
-        self.masked = _mask(text, spans) if spans else text
+        self.masked = _mask(self.text, spans) if spans else self.text
         self._ends: list[tuple[int, int]] | None = None
         self.scanned = 0  # names are indexed up to this offset
         self.sentence = -1  # sentence of the last name indexed
@@ -611,7 +613,7 @@ class _Reading:
     def ends(self) -> list[tuple[int, int]]:
         """Sentence ends, found on first use."""
         if self._ends is None:
-            self._ends = _sentence_ends(self.text, self.spans)
+            self._ends = _ends_outside_quotes(self.sentences, self.spans)
             self.end_offsets = [e[1] for e in self._ends]
         return self._ends
 
@@ -736,7 +738,7 @@ def _quotes_in(para: Paragraph, nxt: Paragraph | None, mem: _Memory) -> list[Quo
     if open_at is not None and nxt is not None and opens_with_quote(nxt.text) \
             and len(text) - open_at <= MAX_QUOTE_CHARS:
         spans += (Span(open_at, len(text), closed=False),)
-    here = _Reading(text, spans)
+    here = _Reading(para, spans)
     out: list[Quote] = []
     prev: tuple[str, _Who | None, int] | None = None  # kind, speaker, sentence number
     carry, mem.carry = mem.carry, None

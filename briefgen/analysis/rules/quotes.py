@@ -314,11 +314,3 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
 # ("Arctic", "Baltic", "Northern"): a run ending in one describes something ("North Korean
 # athletes") rather than naming a person.
 DESCRIPTIVE_ENDINGS: tuple[str, ...] = DEMONYM_ENDINGS + ("ic", "ern")
-
-# Abbreviations whose full stop does not end a sentence (titles, dotted initials).
-ABBREVIATIONS: frozenset[str] = frozenset({
-    "mr", "mrs", "ms", "dr", "prof", "gen", "adm", "lt", "col", "maj", "capt", "sgt", "cmdr",
-    "sen", "rep", "gov", "pres", "amb", "hon", "rev", "st", "jr", "sr", "no", "vol", "p",
-    "pp", "art", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "e.g", "i.e", "vs", "etc", "inc", "ltd", "corp", "co", "approx",
-})
