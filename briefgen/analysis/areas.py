@@ -16,20 +16,15 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from briefgen.analysis import lexicon as L
 from briefgen.analysis.rules import areas as R
-from briefgen.analysis.speakers import is_questioner, is_spoken, readable_speaker, turn_speakers, without_label
+from briefgen.analysis.features import NAME_RUN, POSSESSIVE, WORD, Article, ParagraphFeatures, content_words, stem, topic_stem
+from briefgen.analysis.speakers import is_questioner, readable_speaker, without_label
 from briefgen.model import Paragraph, Section
 
 # Boundary kinds, strongest first; the number is how hard a boundary is to merge away.
 HEADING, SPEAKER, CUE, INTRO, WEAK_CUE, COHESION = 6, 5, 4, 3, 2, 1
-
-_WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_NAME_RUN = re.compile(r"\b[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)+")
-_POSSESSIVE = re.compile(r"[’']s?$")
-
 
 def slugify(text: str) -> str:
     """A lowercase, path-safe slug of at most 60 characters."""
@@ -39,38 +34,18 @@ def slugify(text: str) -> str:
     return slug[:60].rstrip("-") or "area"
 
 
-@lru_cache(maxsize=1 << 12)
-def content_words(text: str) -> tuple[str, ...]:
-    """The topic-bearing words of ``text``: lower case, light stemming, no stop words.
-
-    Runs of capitalised words ("South Korea") are added as one extra token too, so two
-    names that share a word are not mistaken for the same topic.
-    """
-    out = [t for t in map(_token, _WORD.findall(text)) if t]
-    out.extend(_POSSESSIVE.sub("", m.lower()) for m in _NAME_RUN.findall(text))
-    return tuple(out)
-
-
-@lru_cache(maxsize=1 << 16)
-def _token(word: str) -> str | None:
-    """One word as a topic token, or None for a stop word (cached: words repeat a lot)."""
-    w = _POSSESSIVE.sub("", word.lower())
-    if len(w) < 3 or w in L.STOP_WORDS:
-        return None
-    return _stem(w)
-
-
-def find_areas(paragraphs: tuple[Paragraph, ...]) -> tuple[Section, ...]:
-    """Split the paragraphs into titled friction areas, each a contiguous run."""
-    if not paragraphs:
+def find_areas(article: Article) -> tuple[Section, ...]:
+    """Split the article's paragraphs into titled friction areas, each a contiguous run."""
+    if not article.paragraphs:
         return ()
-    speakers = turn_speakers(paragraphs)
-    bags = tuple(_bag(p) for p in paragraphs)
+    paragraphs = tuple(f.paragraph for f in article.paragraphs)
+    speakers = article.speakers
+    bags = tuple(f.bag for f in article.paragraphs)
     starts = _hard_starts(paragraphs, speakers)
     # two or more speakers make a dialogue even when a short opening line joined the first turn
     transcript = any(speakers)
     structured = sum(kind == HEADING for kind in starts.values()) >= R.STRUCTURED_MIN_HEADINGS
-    spoken = is_spoken(paragraphs)
+    spoken = article.spoken
     edges = sorted(starts) + [len(paragraphs)]
     for a, b in zip(edges, edges[1:]):
         starts.update(_soft_starts(
@@ -79,15 +54,7 @@ def find_areas(paragraphs: tuple[Paragraph, ...]) -> tuple[Section, ...]:
     if spoken:
         starts = _cap_spoken(starts, paragraphs, bags, edges)
     starts = _cap_areas(starts, len(paragraphs))
-    return _titled(paragraphs, speakers, bags, starts)
-
-
-def _bag(p: Paragraph) -> Counter:
-    """A paragraph's topic words, summed over its sentences (shared, cached, with summarize)."""
-    out: Counter = Counter()
-    for s in p.sentences or (p,):
-        out.update(content_words(s.text))
-    return out
+    return _titled(article, starts)
 
 
 # --- Boundaries -------------------------------------------------------------------------
@@ -427,27 +394,32 @@ def _cap_areas(starts: dict[int, int], n: int) -> dict[int, int]:
 # --- Titles -----------------------------------------------------------------------------
 
 
-def _titled(
-    paragraphs: tuple[Paragraph, ...], speakers: tuple[str | None, ...], bags: tuple[Counter, ...], starts: dict[int, int]
-) -> tuple[Section, ...]:
+def _titled(article: Article, starts: dict[int, int]) -> tuple[Section, ...]:
+    """The areas that open at ``starts``, each with a title and a slug no other area has."""
+    features = article.paragraphs
+    paragraphs = tuple(f.paragraph for f in features)
+    speakers = article.speakers
     edges = sorted(starts) + [len(paragraphs)]
-    article = Counter()
-    for bag in bags:
-        article.update(bag)
+    words = Counter()
+    for f in features:
+        words.update(f.bag)
+    # every sentence's topic phrases, read once for the article's counts and each area's
+    phrases = tuple(tuple(_sentence_phrases(s.text) for s in p.sentences or (p,)) for p in paragraphs)
+    article_phrases = _phrase_counts(phrases)
     sections: list[Section] = []
     titles: set[str] = set()
     slugs: set[str] = set()
     remarked: set[str] = set()
-    phrases = _phrase_counts(paragraphs)
     for a, b in zip(edges, edges[1:]):
         run = paragraphs[a:b]
         area = Counter()
-        for bag in bags[a:b]:
-            area.update(bag)
+        for f in features[a:b]:
+            area.update(f.bag)
         before = paragraphs[a - 1].heading if a else None
         # one speaker's turn cut into several areas: each part also says what it is about
         split = b < len(paragraphs) and starts[b] < SPEAKER and speakers[b] is not None and speakers[b] == speakers[a]
-        topics = _Topics(area, article, _phrase_counts(run), phrases, _surfaces(run))
+        topics = _Topics(area, words, _phrase_counts(phrases[a:b]), article_phrases, _surfaces(phrases[a:b]),
+                         features[a:b], phrases[a:b])
         title = _title(run, speakers[a:b], starts[a], a == 0, topics, remarked, before, split)
         voice, sep, _ = title.partition(R.REMARKS_TOPIC_SEPARATOR)
         if sep and voice.startswith("Remarks by ") and title.lower() in titles:
@@ -476,6 +448,8 @@ class _Topics:
     area_phrases: Counter
     article_phrases: Counter
     surfaces: dict  # phrase key -> its first wording in the area
+    features: tuple[ParagraphFeatures, ...]  # the area's paragraphs
+    phrases: tuple  # each of the area's paragraphs: each sentence's phrases (_sentence_phrases)
 
 
 def _title(
@@ -499,15 +473,16 @@ def _title(
         return _clean_heading(lead.text)
     if not first and speakers and is_questioner(speakers[0]):
         # what was asked names the exchange: topic words of the question, weighed by the answer
-        questions = tuple(p for p, spk in zip(run, speakers) if is_questioner(spk))
-        asked = {w for p in questions for w in _bag(p)}
+        questions = [k for k, spk in enumerate(speakers) if is_questioner(spk)]
+        asked = {w for k in questions for w in topics.features[k].bag}
         # a phrase the question names and the answer takes up ("climate change") says
         # best what was asked; failing that, the question's words weighed by the answer
-        topic = _keyword_title(run, area, article, asked)
+        topic = _keyword_title(topics, asked)
         if not topic or _weak_title(topic):
             # "Q&A: Country" names nothing: a phrase the question names and the answer
             # takes up ("filibuster rule") is tried next, then the exchange's own words
-            topic = _recurring_title(topics, _phrase_counts(questions)) or topic or _keyword_title(run, area, article)
+            asked_phrases = _phrase_counts(tuple(topics.phrases[k] for k in questions))
+            topic = _recurring_title(topics, asked_phrases) or topic or _keyword_title(topics)
         return R.QA_TITLE_PREFIX + topic if topic else R.QA_TITLE
     speaker = _main_speaker(run, speakers)
     if speaker and speaker.upper().rstrip(".") not in R.NON_PERSON_SPEAKERS:
@@ -574,7 +549,7 @@ def _topic_title(run: tuple[Paragraph, ...], topics: _Topics, speech: bool = Fal
             return wider
     if speech:
         return None
-    keywords = _keyword_title(run, topics.area, topics.article)
+    keywords = _keyword_title(topics)
     if keywords and not _weak_title(keywords, run):
         return keywords
     return phrase if phrase and not _weak_title(phrase, strict=True) else keywords
@@ -592,7 +567,6 @@ _PHRASE_BREAK = (
 )
 
 
-@lru_cache(maxsize=1 << 14)
 def _sentence_phrases(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     """Each distinct 2-4-word content phrase of one sentence: (stemmed key, surface)."""
     out: dict[tuple[str, ...], str] = {}
@@ -604,41 +578,54 @@ def _sentence_phrases(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
             contracted = word and _CONTRACTED_VERB.search(bare) is not None or bare.endswith(("n’t", "n't"))
             if word and not contracted and bare not in _PHRASE_BREAK:
                 chunk.append(w)
-                if not _POSSESSIVE.search(bare) or bare.endswith(("ss", "us", "is")):
+                if not POSSESSIVE.search(bare) or bare.endswith(("ss", "us", "is")):
                     continue
-            for n in range(2, R.PHRASE_MAX_WORDS + 1):
-                for i in range(len(chunk) - n + 1):
-                    words = chunk[i : i + n]
-                    if _phrase_ok(words):
-                        out.setdefault(tuple(_POSSESSIVE.sub("", x.lower()) if j < n - 1 else _stem(_POSSESSIVE.sub("", x.lower())) for j, x in enumerate(words)), " ".join(words))
+            if len(chunk) >= 2:
+                _add_phrases(chunk, out)
             chunk = []
     return tuple(out.items())
 
 
-def _phrase_ok(words: list[str]) -> bool:
-    """Whether a run of content words can name a topic (not "keep coming", not "Finns’")."""
-    for w in (words[0], words[-1]):
-        if w.islower() and w.endswith(("ly", "ing", "ed")):
-            return False  # without a parser, "-ly/-ing/-ed" at an edge is a verb or adverb
-    if _POSSESSIVE.search(words[-1]) and not words[-1].lower().endswith(("ss", "us", "is")):
-        return False  # "the Finns’": a possessive with its noun cut off
-    return not all(w.lower() in R.GENERIC_TITLE_WORDS for w in words) and all(len(w) > 1 for w in words)
+def _add_phrases(chunk: list[str], out: dict[tuple[str, ...], str]) -> None:
+    """Each 2-4-word run of ``chunk`` (content words in a row) that can name a topic, into ``out``.
+
+    A run can name a topic unless a lower-case "-ly/-ing/-ed" word stands at an edge
+    (without a parser it is a verb or adverb: "keep coming"), it ends in a possessive
+    whose noun is cut off ("the Finns’"), or all its words are generic. The key is the
+    words lower case without possessives, the last one stemmed.
+    """
+    lows = [w.lower() for w in chunk]
+    keys = [POSSESSIVE.sub("", w) for w in lows]
+    last = [stem(k) for k in keys]
+    edge = [not (w.islower() and w.endswith(("ly", "ing", "ed"))) for w in chunk]
+    cut = [POSSESSIVE.search(w) is not None and not low.endswith(("ss", "us", "is")) for w, low in zip(chunk, lows)]
+    generic = [low in R.GENERIC_TITLE_WORDS for low in lows]
+    short = [len(w) <= 1 for w in chunk]
+    for n in range(2, R.PHRASE_MAX_WORDS + 1):
+        for i in range(len(chunk) - n + 1):
+            j = i + n - 1
+            if edge[i] and edge[j] and not cut[j] and not all(generic[i:j + 1]) and not any(short[i:j + 1]):
+                out.setdefault((*keys[i:j], last[j]), " ".join(chunk[i:j + 1]))
 
 
-def _phrase_counts(paragraphs: tuple[Paragraph, ...]) -> Counter:
-    """How many sentences each content phrase occurs in (keys stemmed, with ``_surfaces``)."""
+def _phrase_counts(phrases: tuple) -> Counter:
+    """How many sentences each content phrase occurs in (keys stemmed, with ``_surfaces``).
+
+    ``phrases`` holds, for each paragraph, each sentence's ``_sentence_phrases``.
+    """
     out: Counter = Counter()
-    for p in paragraphs:
-        for s in p.sentences or (p,):
-            out.update(k for k, _ in _sentence_phrases(s.text))
+    for paragraph in phrases:
+        for sentence in paragraph:
+            out.update(k for k, _ in sentence)
     return out
 
 
-def _surfaces(paragraphs: tuple[Paragraph, ...]) -> dict[tuple[str, ...], str]:
+def _surfaces(phrases: tuple) -> dict[tuple[str, ...], str]:
+    """Each phrase key's first wording in ``phrases`` (laid out as for ``_phrase_counts``)."""
     out: dict[tuple[str, ...], str] = {}
-    for p in paragraphs:
-        for s in p.sentences or (p,):
-            for k, surface in _sentence_phrases(s.text):
+    for paragraph in phrases:
+        for sentence in paragraph:
+            for k, surface in sentence:
                 out.setdefault(k, surface)
     return out
 
@@ -680,7 +667,7 @@ def _weak_title(title: str, run: tuple[Paragraph, ...] = (), strict: bool = Fals
     if not words:
         return True
     bare = [_bare(w) for w in words]
-    if any(b in L.PHATIC_WORDS for b in bare) or (_POSSESSIVE.search(words[-1]) and words[-1][-1] in "’'"):
+    if any(b in L.PHATIC_WORDS for b in bare) or (POSSESSIVE.search(words[-1]) and words[-1][-1] in "’'"):
         return True
     if any(b in R.FRAME_NOUNS and nxt == "of" for b, nxt in zip(bare, bare[1:] + [""])):
         return True
@@ -702,7 +689,7 @@ def _with_modifier(phrase: str, run: tuple[Paragraph, ...], topics: _Topics) -> 
     head = _bare(phrase.split()[-1])
     best: tuple[int, str] | None = None
     for k, surface in sorted(topics.surfaces.items()):
-        if len(k) == 2 and _stem(head) == k[-1] and k[0] not in _DETERMINERS and topics.area_phrases[k]:
+        if len(k) == 2 and stem(head) == k[-1] and k[0] not in _DETERMINERS and topics.area_phrases[k]:
             n = topics.area_phrases[k]
             if best is None or n > best[0]:
                 best = (n, surface)
@@ -782,9 +769,7 @@ def _phrase_title(run: tuple[Paragraph, ...], area: Counter, article: Counter) -
     return max(candidates)[2]
 
 
-def _keyword_title(
-    run: tuple[Paragraph, ...], area: Counter, article: Counter, only: set[str] | None = None
-) -> str | None:
+def _keyword_title(topics: _Topics, only: set[str] | None = None) -> str | None:
     """'Ukraine and Javelins': the area's most characteristic names, as written.
 
     Names (capitalised inside a sentence) are preferred, since without a parser a bare
@@ -794,30 +779,34 @@ def _keyword_title(
     names: set[str] = set()
     nouns: set[str] = set()
     whole: dict[str, Counter] = {}  # stem -> the whole capitalised names it was part of
-    for p in run:
-        runs = [(r.start(), r.end(), _whole_name(r.group(0))) for r in _NAME_RUN.finditer(p.text)]
+    area, article = topics.area, topics.article
+    stems: dict[str, str | None] = {}
+    for f in topics.features:
+        p = f.paragraph
+        runs = [(r.start(), r.end(), _whole_name(r.group(0))) for r in NAME_RUN.finditer(p.text)]
         starts = [r[0] for r in runs]
-        for m in _WORD.finditer(p.text):
-            word, stem = m.group(0), _token(m.group(0))
-            if not stem:
+        for m in WORD.finditer(p.text):
+            word = m.group(0)
+            key = stems[word] if word in stems else stems.setdefault(word, topic_stem(word))
+            if not key:
                 continue
             before = p.text[: m.start()].rstrip()
             mid_sentence = bool(before) and before[-1] not in ".!?:“\"—"
             if word[:1].isupper() and mid_sentence:
-                names.add(stem)
-                surface[stem] = _POSSESSIVE.sub("", word)
+                names.add(key)
+                surface[key] = POSSESSIVE.sub("", word)
                 k = bisect.bisect_right(starts, m.start()) - 1
                 inside = k >= 0 and runs[k][1] >= m.end() and runs[k][2] and word in runs[k][2].split()
-                whole.setdefault(stem, Counter())[runs[k][2] if inside else surface[stem]] += 1
+                whole.setdefault(key, Counter())[runs[k][2] if inside else surface[key]] += 1
             else:
-                surface.setdefault(stem, word.lower())
+                surface.setdefault(key, word.lower())
                 prev = before.rsplit(None, 1)[-1].lower() if before else ""
                 after = p.text[m.end():m.end() + 30]
                 nxt = after.split(None, 1)[0].lower() if after[:1].isspace() and after.split() else ""
                 if prev in _DETERMINERS and (not nxt or nxt in L.STOP_WORDS):
                     # "the border in", "these families.": a determiner opens the noun phrase
                     # and the word ends it ("a decent man" is an adjective, not a theme)
-                    nouns.add(stem)
+                    nouns.add(key)
     usable = [w for w in area if w in surface and area[w] >= 2 and len(w) >= 4
               and w not in L.SPEAKER_VOICE_WORDS and w not in R.GENERIC_TITLE_WORDS
               and (only is None or w in only)]
@@ -852,7 +841,7 @@ def _whole_name(run: str) -> str:
     words = run.split()
     while words and (words[0].lower() in L.STOP_WORDS or words[0].lower() in R.LEADING_CLAUSE_WORDS):
         words = words[1:]
-    return _POSSESSIVE.sub("", " ".join(words))
+    return POSSESSIVE.sub("", " ".join(words))
 
 
 def _demonym(word: str) -> bool:
@@ -957,11 +946,3 @@ def _balanced(text: str) -> str:
 
 def _bare(word: str) -> str:
     return word.strip(".,;:!?()[]“”\"‘’'—–").lower()
-
-
-def _stem(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word

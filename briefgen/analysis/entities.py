@@ -38,6 +38,7 @@ from briefgen.analysis.rules.entities import (
     ROLE_WORDS,
     WEAK_TITLES,
 )
+from briefgen.analysis.features import Article
 from briefgen.model import Entities, GlossaryEntry, Paragraph
 
 # Tags per kind on one page: enough to say what an area is about, few enough to read.
@@ -125,30 +126,29 @@ class _Found:
 
 
 def find_entities(
-    paragraphs: tuple[Paragraph, ...],
-    glossary: tuple[GlossaryEntry, ...] = (),
-    article: tuple[Paragraph, ...] = (),
-) -> Entities:
-    """People, organisations and places mentioned in ``paragraphs``, in order of first mention.
+    article: Article, glossary: tuple[GlossaryEntry, ...], areas: tuple[tuple[str, ...], ...]
+) -> tuple[Entities, ...]:
+    """People, organisations and places each area (its paragraph ids) mentions, in order of first mention.
 
-    ``article`` (all paragraphs, when ``paragraphs`` is one area) lets a name be confirmed
-    and a bare surname be resolved by mentions elsewhere in the article.
+    The article is read once for all its areas: mentions anywhere in it confirm a name,
+    and resolve a surname standing alone in an area to the full name given elsewhere.
     """
     expansions = {g.term: g.expansion for g in glossary}
-    if not article:
-        per, caps = _mentions(paragraphs, expansions)
-        return _collect(_confirm_names([f for found, _ in per for f in found], caps))
-    per, caps, where = _article_mentions(article, expansions)
+    paragraphs = tuple(f.paragraph for f in article.paragraphs)
+    per, caps = _mentions(paragraphs, expansions)
     everywhere = [f for found, _ in per for f in found]
-    # the area's paragraphs are the article's own objects: their mentions are already read
-    mine = [where[id(p)] for p in paragraphs if id(p) in where]
-    found = [f for i in mine for f in per[i][0]]
-    first_at: dict[str, tuple[int, int]] = {}
-    for i in mine:
-        for word, at in per[i][1].items():
-            first_at.setdefault(word, at)
     people = [f for f in _confirm_names(everywhere, caps) if f.kind == "person"]
-    return _collect(_confirm_names(found, caps, everywhere) + _surnames(first_at, people))
+    index = {p.id: i for i, p in enumerate(paragraphs)}
+    out = []
+    for pids in areas:
+        mine = [index[pid] for pid in pids]
+        found = [f for i in mine for f in per[i][0]]
+        first_at: dict[str, tuple[int, int]] = {}
+        for i in mine:
+            for word, at in per[i][1].items():
+                first_at.setdefault(word, at)
+        out.append(_collect(_confirm_names(found, caps, everywhere) + _surnames(first_at, people)))
+    return tuple(out)
 
 
 # Per paragraph: its mentions, and where each capitalised word first stands in it.
@@ -172,26 +172,6 @@ def _mentions(paragraphs: tuple[Paragraph, ...], expansions: dict[str, str]) -> 
         found.extend(_scan(paragraph.text, tokens, index, expansions))
         per.append((found, first_at))
     return per, caps
-
-
-# One article's mentions, kept while its areas are read one after another: the pipeline
-# asks once per area with the same article, and each area's mentions are taken from it,
-# so the article is scanned once however many areas it has.
-_ArticleMentions = tuple[_PerParagraph, dict[str, int], dict[int, int]]
-_ARTICLE_CACHE: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[tuple[Paragraph, ...], _ArticleMentions]] = {}
-
-
-def _article_mentions(article: tuple[Paragraph, ...], expansions: dict[str, str]) -> _ArticleMentions:
-    """``_mentions`` of the whole article, computed once for all its areas (identity-checked)."""
-    key = (id(article), tuple(sorted(expansions.items())))
-    hit = _ARTICLE_CACHE.get(key)
-    if hit is not None and hit[0] is article:
-        return hit[1]
-    per, caps = _mentions(article, expansions)
-    result = (per, caps, {id(p): i for i, p in enumerate(article)})
-    _ARTICLE_CACHE.clear()
-    _ARTICLE_CACHE[key] = (article, result)
-    return result
 
 
 def _standalone(tokens: list[_Token], k: int) -> bool:
@@ -433,16 +413,16 @@ LIST_GAP = re.compile(r",?\s+and\s+|,\s+")
 
 def _group_lists(text: str, found: list[_Found], index: int) -> list[_Found]:
     """Give names listed one after another in a paragraph a shared group."""
-    names = sorted((f for f in found if f.kind in ("person", "maybe")), key=lambda f: f.order)
-    group: dict[int, tuple[int, int]] = {}
+    names = sorted((k for k, f in enumerate(found) if f.kind in ("person", "maybe")), key=lambda k: found[k].order)
+    group: dict[int, tuple[int, int]] = {}  # position in ``found`` -> its list's group
     for a, b in zip(names, names[1:]):
-        end = a.order[1] + len(a.display)
-        if not LIST_GAP.fullmatch(text[end:b.order[1]]):
+        end = found[a].order[1] + len(found[a].display)
+        if not LIST_GAP.fullmatch(text[end:found[b].order[1]]):
             continue
-        group[id(b)] = group.setdefault(id(a), (index, a.order[1]))
+        group[b] = group.setdefault(a, (index, found[a].order[1]))
     if not group:
         return found
-    return [_Found(f.order, f.kind, f.display, f.key, group[id(f)]) if id(f) in group else f for f in found]
+    return [_Found(f.order, f.kind, f.display, f.key, group[k]) if k in group else f for k, f in enumerate(found)]
 
 
 def _two_names(tokens: list[_Token], first: int, k: int, stop: int) -> bool:

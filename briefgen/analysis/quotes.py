@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from briefgen.analysis import lexicon as L
-from briefgen.analysis.marks import MAX_QUOTE_CHARS, Span, opens_with_quote, pair_quotes
+from briefgen.analysis.features import Article, ParagraphFeatures
+from briefgen.analysis.marks import MAX_QUOTE_CHARS, Span, opens_with_quote
 from briefgen.analysis.rules import quotes as R
 from briefgen.model import Paragraph, Quote, Sentence
 
@@ -731,10 +732,11 @@ def _clean_name(who: _Who | None, mem: _Memory) -> tuple[str | None, str | None]
     return who.name, role
 
 
-def _quotes_in(para: Paragraph, nxt: Paragraph | None, mem: _Memory) -> list[Quote]:
+def _quotes_in(features: ParagraphFeatures, nxt: Paragraph | None, mem: _Memory) -> list[Quote]:
     """The quotations of one paragraph, classified and attributed."""
+    para = features.paragraph
     text = para.text
-    spans, open_at = pair_quotes(text)
+    spans, open_at = features.quotes, features.unclosed
     if open_at is not None and nxt is not None and opens_with_quote(nxt.text) \
             and len(text) - open_at <= MAX_QUOTE_CHARS:
         spans += (Span(open_at, len(text), closed=False),)
@@ -890,11 +892,12 @@ def _title_case(body: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= R.TITLE_CASE_SHARE * len(words)
 
 
-def find_quotes(paragraphs: tuple[Paragraph, ...]) -> tuple[Quote, ...]:
+def find_quotes(article: Article) -> tuple[Quote, ...]:
     """Every quotation in the body, in reading order, with its kind, speaker and role."""
     mem = _Memory(recent=[])
     out: list[Quote] = []
-    for i, para in enumerate(paragraphs):
-        nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-        out.extend(_quotes_in(para, nxt, mem))
+    paragraphs = article.paragraphs
+    for i, features in enumerate(paragraphs):
+        nxt = paragraphs[i + 1].paragraph if i + 1 < len(paragraphs) else None
+        out.extend(_quotes_in(features, nxt, mem))
     return tuple(out)
