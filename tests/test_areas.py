@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefgen.analysis import areas as A
-from briefgen.analysis.areas import slugify
+from briefgen.analysis.titles import slugify
 from briefgen.analysis.features import read_article
 from briefgen.analysis.rules import areas as R
 from briefgen.analysis.segment import split_sentences
@@ -421,7 +421,7 @@ def _keywords(*texts: str) -> str | None:
     """The keyword title of an area that is the whole of an article made of ``texts``."""
     from collections import Counter
 
-    from briefgen.analysis.areas import _keyword_title, _Topics
+    from briefgen.analysis.titles import _keyword_title, _Topics
 
     features = read_article(paras(*texts)).paragraphs
     area: Counter = Counter()

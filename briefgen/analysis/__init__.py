@@ -16,7 +16,7 @@ from briefgen.model import Area, Briefing, Source
 
 def analyse(source: Source, slug: str | None = None) -> Briefing:
     """Run every analysis stage on one decoded source."""
-    from briefgen.analysis.areas import find_areas, slugify
+    from briefgen.analysis.areas import find_areas
     from briefgen.analysis.clean import clean
     from briefgen.analysis.entities import find_entities
     from briefgen.analysis.features import read_article
@@ -24,6 +24,7 @@ def analyse(source: Source, slug: str | None = None) -> Briefing:
     from briefgen.analysis.quotes import find_quotes
     from briefgen.analysis.segment import split_paragraphs
     from briefgen.analysis.summarize import summarize_area, summarize_overview
+    from briefgen.analysis.titles import slugify
 
     # 1. Clean: markup and boilerplate out; title, author, organisation and date in.
     doc = clean(source)

@@ -187,3 +187,8 @@ def _thin(words: Counter) -> bool:
     """Whether a sentence's content words are only spoken filler and contractions."""
     solid = [w for w in words if " " not in w and "’" not in w and "'" not in w and w not in L.SPOKEN_FILLER]
     return len(solid) < S.THIN_MIN_WORDS
+
+
+def bare(word: str) -> str:
+    """A word as compared with the word lists: lower case, without punctuation around it."""
+    return word.strip(".,;:!?()[]“”\"‘’'—–").lower()

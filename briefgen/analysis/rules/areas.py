@@ -176,6 +176,17 @@ HEADING_QUESTION_MIN_WORDS = 3
 
 # --- Words ----------------------------------------------------------------------------
 
+# Determiners that open a noun phrase ("the border", "these families"): a title skips them,
+# and a word after one and before a function word is taken for a noun, not a verb.
+DETERMINERS = frozenset("the a an its their his her our this these those some many most each".split())
+
+# Words that may follow a plural noun inside a noun phrase ("tensions between X and Y");
+# any other lower-case word after a plural noun is read as its verb ("navies | patrol").
+NP_GLUE = frozenset("""
+of between in for on over with to against among across from and or at by toward towards
+within along
+""".split())
+
 # Where a title is cut from a sentence, these end the noun phrase: verbs, auxiliaries and
 # adverbs that follow a subject ("Tensions between X and Y | flared after ...").
 PHRASE_BREAKERS = frozenset("""
