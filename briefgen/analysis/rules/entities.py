@@ -247,3 +247,12 @@ PLACE_ALIASES: tuple[tuple[str, str], ...] = (
     ("UAE", "United Arab Emirates"), ("Ivory Coast", "Côte d'Ivoire"),
     ("Viet Nam", "Vietnam"), ("Islamic Republic of Iran", "Iran"),
 )
+
+# Lower-case words allowed inside a capitalised run ("Ministry of Foreign Affairs",
+# "Belt and Road Initiative", "Bosnia and Herzegovina").
+CONNECTORS = frozenset({
+    "of", "for", "and", "the", "on", "de", "du", "la", "le", "van", "von", "der", "al", "bin",
+})
+
+# Name particles that may stand inside a person's name ("Ursula von der Leyen").
+NAME_PARTICLES = frozenset({"van", "von", "der", "de", "al", "bin", "la", "le", "du"})
