@@ -74,29 +74,34 @@ whether why yet mr ms mrs dr new
 """.split())
 
 # Sentence openers that point back to something earlier. A summary sentence that starts
-# with one reads as a dangling reference out of context.
-DANGLING_STARTS = frozenset("""
+# with one reads as a dangling reference out of context, and an area title never starts
+# with one ("This", "They") or holds one.
+DANGLING_STARTS: frozenset[str] = frozenset("""
 this these that those he she it they his her its their him them such there here then
 """.split())
 # First- and second-person words: a speech's "I’ll", "Let me", "President X and I" or
-# "My administration" is the speaker's voice, not a theme, so such phrases never title.
-SPEAKER_VOICE_WORDS = frozenset("""
+# "My administration" is the speaker's voice, not a theme, so such phrases never title an
+# area; with an occasion word ("in person", "this morning") they mark a summary sentence
+# about the event rather than the speech's point.
+SPEAKER_VOICE_WORDS: frozenset[str] = frozenset("""
 i i'm i’m i'll i’ll i've i’ve i'd i’d me my mine we we're we’re we'll we’ll we've we’ve
 us our ours you you're you’re you'll you’ll your yours let let's let’s
 you've you’ve you'd you’d
 """.split())
 
 # Courtesies of speeches and transcripts ("Thank you", "I'm delighted to hand over"):
-# true to the source but empty as a summary, so such sentences rank low.
-PHATIC_WORDS = frozenset("""
+# true to the source but empty, so such sentences rank low in a summary and such words
+# never make an area's title.
+PHATIC_WORDS: frozenset[str] = frozenset("""
 thank thanks thanking delighted pleased glad honor honour honored honoured welcome
 greetings excellencies excellency gentlemen ladies morning evening afternoon
 """.split())
 
 # Spoken filler: with contractions ("I'm", "you'll"), the only content words of a
-# sentence that says nothing ("So I'm going to be going from here to there"). A sentence
-# with fewer than THIN_MIN_WORDS other content words ranks low.
-SPOKEN_FILLER = frozenset("""
+# sentence that says nothing ("So I'm going to be going from here to there"). Such a
+# sentence ranks low in a summary (rules.summarize THIN_MIN_WORDS), filler never counts
+# towards what a transcript keeps returning to, and never makes an area's title.
+SPOKEN_FILLER: frozenset[str] = frozenset("""
 going get got gonna want wanted say said saying think know look make let thing things lot
 well really just here there yeah okay way
 """.split())
