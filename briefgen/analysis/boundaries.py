@@ -91,6 +91,8 @@ def _looks_like_heading(paragraphs: tuple[Paragraph, ...], i: int, *, questions:
 
 @dataclass(frozen=True)
 class _Turn:
+    """A speaker's turn: paragraphs [start, end) in a row."""
+
     start: int
     end: int
     speaker: str
@@ -157,6 +159,7 @@ def _after_lead_in(paragraphs: tuple[Paragraph, ...], t: _Turn) -> int:
 
 
 def _short_text(text: str) -> bool:
+    """Whether a paragraph, its label aside, is a handover line ("Thank you.")."""
     return len(without_label(text).split()) <= R.SHORT_TURN_WORDS
 
 
@@ -167,6 +170,7 @@ def _answer_start(paragraphs: tuple[Paragraph, ...], i: int) -> bool:
 
 
 def _is_short_turn(paragraphs: tuple[Paragraph, ...], t: _Turn) -> bool:
+    """Whether a turn is one short paragraph."""
     text = without_label(paragraphs[t.start].text)
     return t.end - t.start == 1 and len(text.split()) <= R.SHORT_TURN_WORDS
 
@@ -178,6 +182,7 @@ def _mentions(text: str, speaker: str) -> bool:
 
 
 def _words(paragraphs: tuple[Paragraph, ...]) -> int:
+    """How many words the paragraphs hold."""
     return sum(len(p.text.split()) for p in paragraphs)
 
 
@@ -236,6 +241,7 @@ def _continues(p: Paragraph) -> bool:
 
 
 def _strong_cue(text: str) -> re.Match | None:
+    """The strong cue opening ``text``, if it opens with one."""
     head = text.lstrip()[:200]
     for pattern in R.STRONG_CUES:
         m = pattern.match(head)
@@ -245,6 +251,7 @@ def _strong_cue(text: str) -> re.Match | None:
 
 
 def _weak_cue(text: str) -> bool:
+    """Whether ``text`` opens with a weak cue ("Finally, ...")."""
     head = text.lstrip()[:200]
     return any(p.match(head) for p in R.WEAK_CUES)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
 
@@ -54,6 +55,8 @@ REDUNDANT_OVERLAP = 0.6
 
 @dataclass(frozen=True)
 class _Candidate:
+    """A sentence that may go into a summary, and where it stands."""
+
     order: int  # reading order in the input
     paragraph: int  # index of its paragraph in the input
     pid: str
@@ -127,6 +130,7 @@ def _spread(words: Counter, recurring: frozenset[str]) -> float:
 
 
 def _candidates(paragraphs: tuple[ParagraphFeatures, ...]) -> list[_Candidate]:
+    """The sentences that may summarize ``paragraphs``, in reading order."""
     out = []
     # In a press conference the questions frame the answers but are not the briefing's
     # points: a questioner's paragraphs are left out while anyone else speaks.
@@ -151,11 +155,13 @@ def _fallback(paragraphs: tuple[ParagraphFeatures, ...]) -> tuple[Extract, ...]:
 
 
 def _bag(candidates: list[_Candidate]) -> Counter:
+    """Every candidate's content words, counted together."""
     # counted in one pass over every word (Counter.update with a Counter loops in Python)
     return Counter(chain.from_iterable(c.words.elements() for c in candidates))
 
 
-def _pick(candidates: list[_Candidate], want: int, context: Counter, position, per_paragraph: int) -> tuple[Extract, ...]:
+def _pick(candidates: list[_Candidate], want: int, context: Counter, position: Callable[[_Candidate], float],
+          per_paragraph: int) -> tuple[Extract, ...]:
     """The ``want`` best-scoring, non-repeating candidates, returned in reading order."""
     context_sq = float(sum(v * v for v in context.values()))
     ranked = sorted(candidates, key=lambda c: (-_score(c, context, context_sq, position), c.order))
@@ -173,7 +179,8 @@ def _pick(candidates: list[_Candidate], want: int, context: Counter, position, p
     return tuple(Extract(c.sentence.text, c.pid) for c in sorted(chosen, key=lambda c: c.order))
 
 
-def _score(c: _Candidate, context: Counter, context_sq: float, position) -> float:
+def _score(c: _Candidate, context: Counter, context_sq: float, position: Callable[[_Candidate], float]) -> float:
+    """The candidate's score: position and centrality weighed, then its own score parts added."""
     place = position(c) * (DANGLING_POSITION_FACTOR if c.sentence.dangling else 1.0)
     score = W_POSITION * place + W_CENTRAL * _centrality(c.words, c.sentence.norm, context, context_sq)
     # added one by one, in _adjustments' order, so the float sum never changes
@@ -225,6 +232,7 @@ def _centrality(words: Counter, norm_s: float, context: Counter, context_sq: flo
 
 
 def _overlap(a: Counter, b: Counter) -> float:
+    """The share of the smaller word set found in the other."""
     if not a or not b:
         return 0.0
     return len(a.keys() & b.keys()) / min(len(a), len(b))

@@ -15,6 +15,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefgen.analysis import lexicon as L
@@ -71,7 +72,8 @@ def title_areas(article: Article, starts: dict[int, int]) -> tuple[Section, ...]
     return tuple(sections)
 
 
-def _unique(value: str, used: set[str], variant) -> str:
+def _unique(value: str, used: set[str], variant: Callable[[str, int], str]) -> str:
+    """``value``, or its first variant not in ``used`` (compared lower case)."""
     out, n = value, 2
     while out.lower() in used:
         out, n = variant(value, n), n + 1
@@ -101,6 +103,7 @@ def _title(
     heading_before: str | None = None,
     split: bool = False,
 ) -> str:
+    """The title of one area, from the strongest source it has."""
     lead = run[0]
     question = lead.text.rstrip().endswith("?") and len(lead.text.split()) <= R.HEADING_MAX_WORDS
     if kind == HEADING and question and (not lead.heading or lead.heading == heading_before):
@@ -335,6 +338,7 @@ def _with_modifier(phrase: str, run: tuple[Paragraph, ...], topics: _Topics) -> 
 
 
 def _clean_heading(text: str) -> str:
+    """A heading as a title: one line, no closing punctuation, at most 14 words."""
     words = " ".join(text.split()).rstrip(" .:;,").split(" ")
     return _balanced(" ".join(words[:14])) or R.INTRO_TITLE
 
@@ -365,6 +369,7 @@ def _cue_title(lead: Paragraph) -> str | None:
 
 
 def _cue_theme(m: re.Match, rest: str) -> str | None:
+    """The theme named after a cue's noun (``m``) in the rest of its sentence."""
     c = R.CUE_COMPLEMENT.match(rest)
     if c:
         theme = c.group("theme")
@@ -488,11 +493,13 @@ def _demonym(word: str) -> bool:
 
 
 def _first_sentence(p: Paragraph) -> str:
+    """A paragraph's first sentence without a speaker label (at most 600 characters)."""
     text = p.sentences[0].text if p.sentences else p.text
     return without_label(text.lstrip()[:600])
 
 
 def _plural(word: str) -> bool:
+    """Whether a word looks like a plural noun (not "process", "bus", "analysis")."""
     w = bare(word)
     return len(w) > 3 and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is", "as", "os"))
 
