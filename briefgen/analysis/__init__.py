@@ -32,8 +32,8 @@ def analyse(source: Source, slug: str | None = None) -> Briefing:
     paragraphs = split_paragraphs(doc)
     if not paragraphs:
         raise InputError(f"{source.path}: no article text left after removing boilerplate")
-    # 3. What every later stage reads of the article (words, names, quotation marks,
-    #    speaker turns), computed once.
+    # 3. What every later stage reads of the article (content words, the facts a summary
+    #    weighs, quotation marks, speaker turns), computed once.
     article = read_article(paragraphs)
     # 4. Friction areas: contiguous runs of paragraphs, each titled.
     sections = find_areas(article)

@@ -3,9 +3,9 @@
 ``read_article`` turns the segmented paragraphs into a frozen ``Article``: per sentence
 its content words (topic stems, and capitalised name runs as one token each) and the
 facts a summary is judged by; per paragraph their sum and its quotation marks paired;
-for the whole article, whose speaker turn each paragraph is in and whether it is spoken. The
-areas, quotes, summaries and entities read these instead of working them out again, so
-no stage keeps results of its own between calls.
+for the whole article, whose speaker turn each paragraph is in and whether it is
+spoken. The areas, quotes, summaries and entities read these instead of working them
+out again, so no stage keeps results of its own between calls.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ class Article:
 
     paragraphs: tuple[ParagraphFeatures, ...]
     speakers: tuple[str | None, ...]  # the speaker whose turn each paragraph is in
-    spoken: bool  # a transcript or speech: most paragraphs carry a speaker
+    spoken: bool  # a transcript or speech (speakers.is_spoken)
 
     def select(self, pids: tuple[str, ...]) -> tuple[ParagraphFeatures, ...]:
         """The features of the paragraphs with ids ``pids``, in that order."""
