@@ -84,6 +84,7 @@ def test_a_long_straight_quote_does_not_glue_the_sentences_after_it() -> None:
 @pytest.mark.parametrize("text,want", [
     ("Costs rose. $5 billion was spent.", ["Costs rose.", "$5 billion was spent."]),
     ("It ended. — and then it began again.", ["It ended. — and then it began again."]),
+    ("It ended. - A new report followed.", ["It ended.", "- A new report followed."]),
 ])
 def test_a_sentence_may_open_with_a_symbol_but_not_with_punctuation_that_goes_on(text, want):
     assert sentences(text) == want

@@ -26,7 +26,10 @@ _WORD_AFTER = re.compile(r"[\"“‘'\(\[«]*(\w[\w’'\-]*)")
 # not protected, as before the pairer was shared.
 _DOUBLE_MARKS = "\"“„"
 # Punctuation after a full stop that continues the sentence rather than opening one.
-_GOES_ON = ",;:.!?)]}…-–—/"
+_GOES_ON = ",;:.!?)]}…/"
+# Dashes after a full stop: "— and then" goes on, "- A 2016 report" (a flattened list
+# item) or "— And then" opens a new sentence; the word after them decides.
+_DASHES = "-–—"
 # Dotted initialisms ("U.S", "a.m", "D.C") as seen before their last full stop.
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 
@@ -67,8 +70,12 @@ def _is_end(text: str, m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
     after = _WORD_AFTER.match(rest)
     first = rest[0]
     # A sentence starts with a capital, a digit, an opening quote or bracket, or a symbol
-    # ("$5 billion ..."); not with a lower-case word or punctuation that goes on ("— and").
-    if first.isalpha() and not first.isupper() or first in _GOES_ON:
+    # ("$5 billion ..."); not with a lower-case word or punctuation that goes on.
+    if first in _DASHES:
+        word = rest.lstrip(_DASHES + " ")
+        if not word or word[0].islower():
+            return False
+    elif first.isalpha() and not first.isupper() or first in _GOES_ON:
         return False
     if after and after.group(1)[0].islower():
         return False
