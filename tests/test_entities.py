@@ -266,3 +266,19 @@ def test_name_after_a_role_with_its_country_is_a_person() -> None:
 def test_two_organisations_joined_by_and_are_two() -> None:
     got = entities("The Coastal Safety Agency and Harbour Planning Office signed the plan.")
     assert got.organisations == ("Coastal Safety Agency", "Harbour Planning Office")
+
+
+# --- the shared lexicon, read for people -------------------------------------------------
+
+def test_a_chamber_after_a_speakers_title_is_the_office_not_the_name() -> None:
+    assert entities("Speaker of Parliament Ana Rojas welcomed the envoys.").people == ("Ana Rojas",)
+
+
+def test_a_weak_title_before_a_one_word_topic_makes_no_person() -> None:
+    assert entities("He is the Tech Fellow for Modeling and Simulation at the centre.").people == ()
+
+
+def test_a_participle_or_a_verb_of_judgement_beside_a_name_makes_no_person() -> None:
+    got = entities("The leader of the Blue Lotus Circle saying they would march. "
+                   "The ministry described Tavan Bogd as a bellwether of the climate.")
+    assert got.people == ()

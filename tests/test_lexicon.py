@@ -104,3 +104,12 @@ def test_a_country_name_is_not_a_demonym() -> None:
         assert not country.endswith(L.DEMONYM_ENDINGS)
     for people in ("americans", "ukrainian", "korean", "chinese", "british"):
         assert people.endswith(L.DEMONYM_ENDINGS)
+
+
+def test_the_verbs_that_make_a_person_are_speech_verbs_or_of_opinion() -> None:
+    assert E.PERSON_SPEECH_VERBS <= L.SPEECH_VERBS
+    assert E.PERSON_VERBS - E.PERSON_SPEECH_VERBS == {"believes", "believed"}
+
+
+def test_the_quotes_stage_knows_every_organisation_head_the_entities_stage_does() -> None:
+    assert L.ORG_HEADS <= Q.SOURCE_HEADS and Q.DOCUMENT_HEADS <= Q.SOURCE_HEADS

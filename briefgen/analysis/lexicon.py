@@ -296,16 +296,15 @@ ORG_HEADS: frozenset[str] = frozenset({
     "ministry", "department", "agency", "office", "government", "administration", "cabinet",
     "parliament", "congress", "senate", "assembly", "council", "committee", "commission",
     "court", "tribunal", "authority", "bureau", "board", "directorate", "secretariat",
-    "service", "services", "embassy", "consulate", "delegation", "party", "federal",
-    "kremlin", "pentagon",
+    "service", "party", "federal",
     # armed and security forces
     "army", "navy", "force", "forces", "command", "guard", "police",
     # alliances and bodies of states
-    "union", "federation", "alliance", "coalition", "league", "conference", "forum", "panel",
+    "union", "federation", "alliance", "coalition", "league", "conference", "forum",
     # education, research and civil society
     "institute", "institution", "university", "college", "school", "academy", "centre",
-    "center", "foundation", "association", "society", "observatory", "monitor", "network",
-    "group", "club", "team", "project", "programme", "program",
+    "center", "foundation", "association", "society", "network", "group", "club", "team",
+    "project", "programme",
     # business
     "bank", "fund", "company", "corporation", "consortium", "inc.", "ltd",
     # generic

@@ -6,35 +6,50 @@ regions and capitals): nothing here names anything particular to one article.
 
 from __future__ import annotations
 
-from briefgen.analysis.lexicon import DOCUMENT_VERBS, MONTHS, SPEECH_VERBS, WEEKDAYS
+from briefgen.analysis.lexicon import MONTHS, WEEKDAYS
 
 # Titles, honorifics and roles written directly before a name ("Rear Admiral Yin Zhuo",
 # "Dr. Lee", "the team coach, Pak Song-jin") are lexicon.TITLES. Matching is case-blind;
 # the name after a lower-case role must have two or more words (see WEAK_TITLES for why).
 
 # Title words that are also ordinary words in names of things ("General Motors",
-# "Major League", "Justice Department", "Chief Executive"): a name after them needs two
-# or more words. Lower-case titles are treated the same way.
+# "Major League", "Justice Department", "Chief Executive", "Tech Fellow for Modeling and
+# Simulation", "Head Start"): a name after them needs two or more words. Lower-case
+# titles are treated the same way.
 WEAK_TITLES: frozenset[str] = frozenset({
     "general", "major", "justice", "chief", "leader", "official", "officer", "captain",
     "champion", "player", "author", "deputy", "director", "lord", "sir", "dame",
+    "fellow", "head", "manager", "counsel", "lady",
 })
 
 # Words after "of"/"for" in an office name ("Secretary of State", "Minister for Foreign
-# Affairs"); the person's name comes after them, not before.
+# Affairs", "Speaker of Parliament"); the person's name comes after them, not before.
 OFFICE_WORDS: frozenset[str] = frozenset({
     "state", "defence", "defense", "foreign", "affairs", "finance", "trade", "health",
     "education", "justice", "interior", "commerce", "energy", "agriculture", "labor",
     "labour", "transport", "treasury", "home", "war", "the", "and", "economy", "industry",
     "sport", "sports", "culture", "environment", "security", "homeland", "staff", "joint",
     "chiefs", "navy", "army",
+    # chambers a speaker presides over ("Speaker" is a title: lexicon.TITLES)
+    "parliament", "house", "assembly",
 })
 
-# Verbs that make the name before them a speaker ("Kim Lee said"), or after them ("said
-# Kim Lee"), and so a person: the speech verbs, except those documents and organisations
-# say things with ("Acme Robotics reported"), and verbs of opinion ("Kim Lee believes"),
-# which introduce a view, though not quoted words.
-PERSON_VERBS: frozenset[str] = (SPEECH_VERBS - DOCUMENT_VERBS) | frozenset({"believes", "believed"})
+# Speech verbs (lexicon.SPEECH_VERBS) that, right after a bare name or right before it,
+# show it is a person speaking ("Kim Lee said", "said Kim Lee"): the tensed forms of
+# personal speech. Not the rest of the speech verbs: a participle follows an object as
+# often as a subject ("the head of the Klan saying"), verbs of judgement take a company
+# or a project for object as often as a person ("described Oyu Tolgoi as"), and
+# documents and organisations "provide", "report" and "estimate".
+PERSON_SPEECH_VERBS: frozenset[str] = frozenset({
+    "said", "says", "stated", "states", "told", "tells", "added", "adds", "argued", "argues",
+    "noted", "notes", "wrote", "writes", "explained", "explains", "warned", "warns",
+    "claimed", "claims", "insisted", "insists", "declared", "declares", "announced",
+    "remarked", "commented", "emphasized", "emphasised", "stressed", "observed", "asked",
+    "replied", "responded", "acknowledged", "admitted", "suggested", "recalled", "concluded",
+    "contended", "maintained", "predicted", "urged",
+})
+# ... and verbs of opinion, which introduce a view, though not quoted words.
+PERSON_VERBS: frozenset[str] = PERSON_SPEECH_VERBS | frozenset({"believes", "believed"})
 
 # Role nouns that, within three words after "Name, a/an/the", mark Name as a person
 # ("Lee, a professor at", "Lee, the Korean admiral"). Only nouns: modifiers such as

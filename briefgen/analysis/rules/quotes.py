@@ -265,9 +265,15 @@ TITLE_PREFIXES: frozenset[str] = OFFICE_PREFIXES | frozenset({
     "deputy", "chief", "lieutenant", "brigadier", "major",
 })
 
-# Documents and outlets that "say" things as organisations do ("the report says", "the
-# Times reported"), beyond the documents of DOCUMENT_HEADS below.
-MEDIA_HEADS: frozenset[str] = frozenset({"times", "post", "daily", "journal", "news", "press"})
+# Bodies that speak as organisations do ("the Times reported", "the Kremlin said", "the
+# embassy said", "the panel found") but that the entities stage does not tag as one: news
+# outlets, buildings that stand for a government, missions abroad, monitors and
+# observatories (as often an instrument), panels, services and programmes. Documents are
+# in DOCUMENT_HEADS below.
+SPEAKING_BODIES: frozenset[str] = frozenset({
+    "times", "post", "daily", "journal", "news", "press", "kremlin", "pentagon", "embassy",
+    "consulate", "delegation", "monitor", "observatory", "panel", "services", "program",
+})
 
 # Head words of documents, which "say" things through verbs that people rarely use for
 # speech: "the treaty requires", "Article 3 provides", "the agreement commits".
@@ -283,7 +289,7 @@ DOCUMENT_HEADS: frozenset[str] = frozenset({
 
 # Head words of organisations, documents and outlets. "the committee said" refers back to
 # the last named "... Committee"; and a capitalised run ending in one is not a person.
-SOURCE_HEADS: frozenset[str] = ORG_HEADS | DOCUMENT_HEADS | MEDIA_HEADS
+SOURCE_HEADS: frozenset[str] = ORG_HEADS | DOCUMENT_HEADS | SPEAKING_BODIES
 
 # Capitalised words that do not belong to a person's name: compass and region words,
 # calendar words, and sentence-starting function words. They stop a run from counting as
