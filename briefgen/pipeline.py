@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.analysis.areas import slugify
+from briefgen.analysis.titles import slugify
 from briefgen.analysis.ingest import is_quietly_ignored, is_seed, not_an_article
 from briefgen.config import Settings
 from briefgen.errors import InputError

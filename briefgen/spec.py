@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from briefgen.analysis.features import Article, read_article
 from briefgen.analysis.summarize import summarize_area
 from briefgen.errors import ConfigError
 from briefgen.model import Area, Briefing, Entities, Extract, Paragraph, Quote
@@ -335,6 +336,7 @@ def _areas(b: Briefing, spec: BriefingSpec, warnings: list[str]) -> list[Area]:
     count = len(b.paragraphs)
     owner: dict[int, str] = {}
     out: list[Area] = []
+    article: Article | None = None  # read only when an area of the spec needs a new summary
     for i, a in enumerate(spec.areas):
         where = f"{spec.path}:{a.paragraphs_line}: areas[{i}].paragraphs"
         nums: list[int] = []
@@ -349,7 +351,11 @@ def _areas(b: Briefing, spec: BriefingSpec, warnings: list[str]) -> list[Area]:
         pids = tuple(f"p{n}" for n in sorted(nums))
         own = tuple(b.paragraph(pid) for pid in pids)
         same = next((x for x in b.areas if x.paragraphs == pids), None)
-        chosen = same.summary if same else summarize_area(own)
+        if same:
+            chosen = same.summary
+        else:
+            article = article or read_article(b.paragraphs)
+            chosen = summarize_area(article, pids)
         summary = chosen
         if a.summary is not None:
             found, missing = _find_sentences(a.summary, own, chosen)

@@ -7,15 +7,22 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.analysis import area_rules as R
-from briefgen.analysis.areas import find_areas, slugify
-from briefgen.model import Paragraph, Sentence
+from briefgen.analysis import areas as A
+from briefgen.analysis.titles import slugify
+from briefgen.analysis.features import read_article
+from briefgen.analysis.rules import areas as R
+from briefgen.analysis.segment import split_sentences
+from briefgen.model import Paragraph, Section
 
 
 def para(n: int, text: str, heading: str | None = None, speaker: str | None = None) -> Paragraph:
-    """A paragraph whose sentences are exact slices, as the segmenter makes them."""
-    sentences = tuple(Sentence(m.group(0), m.start()) for m in re.finditer(r"[^\s].*?(?:[.!?](?=\s|$)|$)", text))
-    return Paragraph(f"p{n}", text, sentences, heading, speaker)
+    """A paragraph with its sentences, as the segmenter makes them."""
+    return Paragraph(f"p{n}", text, split_sentences(text), heading, speaker)
+
+
+def find_areas(paragraphs: tuple[Paragraph, ...]) -> tuple[Section, ...]:
+    """The areas of an article made of ``paragraphs``, read as the pipeline reads one."""
+    return A.find_areas(read_article(paragraphs))
 
 
 def paras(*texts: str) -> tuple[Paragraph, ...]:
@@ -411,15 +418,16 @@ def test_a_person_addressed_is_not_a_title() -> None:
 
 
 def _keywords(*texts: str) -> str | None:
+    """The keyword title of an area that is the whole of an article made of ``texts``."""
     from collections import Counter
 
-    from briefgen.analysis.areas import _bag, _keyword_title
+    from briefgen.analysis.titles import _keyword_title, _Topics
 
-    run = paras(*texts)
+    features = read_article(paras(*texts)).paragraphs
     area: Counter = Counter()
-    for p in run:
-        area.update(_bag(p))
-    return _keyword_title(run, area, area)
+    for f in features:
+        area.update(f.bag)
+    return _keyword_title(_Topics(area, area, Counter(), Counter(), {}, features, ()))
 
 
 def test_a_keyword_title_keeps_a_whole_name_and_skips_nationality_words():

@@ -231,7 +231,7 @@ def test_symlink_pointing_outside_is_refused(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text", ["../../etc/passwd", "..", ".", "", "名前", "a/b\\c", " <script> ", "CON", "x" * 300,
                                   "Finance {: onclick=\"alert('attr')\" }", "~/.ssh/id_rsa", "%2e%2e%2f"])
 def test_slugs_are_path_safe(text: str) -> None:
-    from briefgen.analysis.areas import slugify
+    from briefgen.analysis.titles import slugify
 
     slug = slugify(text)
     assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug) and len(slug) <= 60

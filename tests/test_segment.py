@@ -69,3 +69,22 @@ def test_long_text_splits_into_every_sentence():
     text = "Mr. Roe said the U.S. grew 3.2 percent. “It works,” he said. " * 20000
     out = split_sentences(text)
     assert len(out) == 40000
+
+
+def test_a_long_straight_quote_does_not_glue_the_sentences_after_it() -> None:
+    # A pairer that only looked for short quotes took the long quote's closing mark for an
+    # opening one and kept "technology." and "The May 2025 ..." in one sentence.
+    text = ('Admiral Roe testified that "North Korea continues to attempt to gain assistance in developing '
+            'space launch vehicles, military satellites, one-way attack drones, missile technology, and advanced '
+            'submarine propulsion technology." The May 2025 report says that Russia "is believed to have '
+            'provided air defense equipment."')
+    assert sentences(text)[1].startswith("The May 2025 report says")
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Costs rose. $5 billion was spent.", ["Costs rose.", "$5 billion was spent."]),
+    ("It ended. — and then it began again.", ["It ended. — and then it began again."]),
+    ("It ended. - A new report followed.", ["It ended.", "- A new report followed."]),
+])
+def test_a_sentence_may_open_with_a_symbol_but_not_with_punctuation_that_goes_on(text, want):
+    assert sentences(text) == want

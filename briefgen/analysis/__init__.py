@@ -16,13 +16,15 @@ from briefgen.model import Area, Briefing, Source
 
 def analyse(source: Source, slug: str | None = None) -> Briefing:
     """Run every analysis stage on one decoded source."""
-    from briefgen.analysis.areas import find_areas, slugify
+    from briefgen.analysis.areas import find_areas
     from briefgen.analysis.clean import clean
     from briefgen.analysis.entities import find_entities
+    from briefgen.analysis.features import read_article
     from briefgen.analysis.glossary import find_acronyms
     from briefgen.analysis.quotes import find_quotes
     from briefgen.analysis.segment import split_paragraphs
     from briefgen.analysis.summarize import summarize_area, summarize_overview
+    from briefgen.analysis.titles import slugify
 
     # 1. Clean: markup and boilerplate out; title, author, organisation and date in.
     doc = clean(source)
@@ -30,28 +32,31 @@ def analyse(source: Source, slug: str | None = None) -> Briefing:
     paragraphs = split_paragraphs(doc)
     if not paragraphs:
         raise InputError(f"{source.path}: no article text left after removing boilerplate")
-    # 3. Friction areas: contiguous runs of paragraphs, each titled.
-    sections = find_areas(paragraphs)
-    # 4. Direct quotations with their speakers.
-    quotes = find_quotes(paragraphs)
-    # 5. Acronyms the article defines: in its headings and paragraphs, in reading order
+    # 3. What every later stage reads of the article (content words, the facts a summary
+    #    weighs, quotation marks, speaker turns), computed once.
+    article = read_article(paragraphs)
+    # 4. Friction areas: contiguous runs of paragraphs, each titled.
+    sections = find_areas(article)
+    # 5. Direct quotations with their speakers.
+    quotes = find_quotes(article)
+    # 6. Acronyms the article defines: in its headings and paragraphs, in reading order
     #    (a heading may be the only place one is defined), or in what was set aside (bios).
     glossary = find_acronyms(tuple(b.text for b in doc.blocks) + doc.aside)
-    # 6. Summaries: verbatim sentences per area and for the overview.
-    by_id = {p.id: p for p in paragraphs}
+    # 7. Per area: verbatim summary sentences, its quotes, and the names it mentions.
+    entities = find_entities(article, glossary, tuple(s.paragraphs for s in sections))
     areas = []
-    for section in sections:
-        own = tuple(by_id[pid] for pid in section.paragraphs)
+    for section, names in zip(sections, entities):
         members = set(section.paragraphs)
         areas.append(Area(
             slug=section.slug,
             title=section.title,
             paragraphs=section.paragraphs,
-            summary=summarize_area(own),
+            summary=summarize_area(article, section.paragraphs),
             quotes=tuple(i for i, q in enumerate(quotes) if q.paragraph in members),
-            entities=find_entities(own, glossary, paragraphs),
+            entities=names,
         ))
-    summary = summarize_overview(paragraphs)
+    # 8. The overview's bottom line.
+    summary = summarize_overview(article)
     return Briefing(
         slug=slug or slugify(source.stem),
         source=source,
@@ -69,11 +74,6 @@ def analyse_file(path: Path) -> Briefing:
     return analyse(read_source(path))
 
 
-def analyse_file(path: Path) -> Briefing:
-    """Read and analyse one article file."""
-    return analyse(read_source(path))
-
-
 def load_stages() -> None:
     """Import every stage now (before a process pool forks, so workers start warm)."""
-    from briefgen.analysis import areas, clean, entities, glossary, quotes, segment, summarize  # noqa: F401
+    from briefgen.analysis import areas, clean, entities, features, glossary, quotes, segment, summarize  # noqa: F401

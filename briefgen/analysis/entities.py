@@ -9,106 +9,51 @@ positive evidence, not just a capital letter:
 - organisations: a capitalised run holding an organisation head word ("... Institute",
   "... Council"), and acronyms that are well-known organisations or that the article
   defines with such a long form;
-- places: the world's countries, capitals and major regions (data in entity_rules), and
+- places: the world's countries, capitals and major regions (data in rules.entities), and
   a short capitalised run right after a locative preposition ("in Nagoya").
 
-Runs of capitalised words are found by one linear scan of tokens per paragraph.
+The paragraph's words and capitalised runs come from ``name_runs``; the article is read
+once for all its areas.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 
-from briefgen.analysis.entity_rules import (
+from briefgen.analysis.lexicon import ORG_HEADS, TITLES
+from briefgen.analysis.features import Article
+from briefgen.analysis.name_runs import (
+    MAX_PLACE_WORDS,
+    PLACES,
+    TITLES_OR_ROLES,
+    Token,
+    capitalised,
+    capitalised_runs,
+    raw_span,
+    read_tokens,
+    standalone,
+)
+from briefgen.analysis.rules.entities import (
     COMMON_CAPS,
-    COUNTRIES_AND_CAPITALS,
+    CONNECTORS,
     DEMONYMS,
     KNOWN_ORG_ACRONYMS,
     LOCATIVE_PREPOSITIONS,
+    NAME_PARTICLES,
     NON_PLACE_HEADS,
     OFFICE_WORDS,
-    ORG_HEADS,
     ORG_STANDALONE,
+    PERSON_VERBS,
     PLACE_PREFIXES,
-    PLACE_ALIASES,
-    REGIONS,
     ROLE_WORDS,
-    SPEECH_VERBS,
-    TITLES,
     WEAK_TITLES,
 )
 from briefgen.model import Entities, GlossaryEntry, Paragraph
 
 # Tags per kind on one page: enough to say what an area is about, few enough to read.
 MAX_PER_KIND = 8
-
-# A word: letters first, then letters, digits, apostrophes and hyphens; dotted
-# abbreviations ("U.S.", "Dr.") keep their dots.
-TOKEN = re.compile(r"[^\W\d_][\w’'\-]*(?:\.[^\W\d_]+)*\.?")
-
-# Lower-case words allowed inside a capitalised run ("Ministry of Foreign Affairs",
-# "Belt and Road Initiative", "Bosnia and Herzegovina").
-CONNECTORS = frozenset({
-    "of", "for", "and", "the", "on", "de", "du", "la", "le", "van", "von", "der", "al", "bin",
-})
-
-# Name particles that may stand inside a person's name ("Ursula von der Leyen").
-NAME_PARTICLES = frozenset({"van", "von", "der", "de", "al", "bin", "la", "le", "du"})
-
-# Punctuation in the gap before a word that makes the word open a sentence or clause.
-SENTENCE_GAP = re.compile(r"[.!?:;“\"]")
-
-# The longest place name in the lists, in words; bounds the matcher's look-ahead.
-MAX_PLACE_WORDS = 5
-
-
-def _place_table() -> dict[str, str]:
-    """Every known place spelling (case-folded) -> the name shown on the tag."""
-    table: dict[str, str] = {}
-    for country, capital in COUNTRIES_AND_CAPITALS:
-        table[country.casefold()] = country
-        if capital:
-            table[capital.casefold()] = capital
-    for region in REGIONS:
-        table[region.casefold()] = region
-    for alias, name in PLACE_ALIASES:
-        table[alias.casefold()] = name
-    return table
-
-
-PLACES: dict[str, str] = _place_table()
-
-
-class _Token(NamedTuple):
-    """A word of a paragraph with what the scan needs to know about its surroundings.
-
-    A NamedTuple rather than a frozen dataclass: one is made per word, and this is the
-    stage's hot loop.
-    """
-
-    text: str  # without a trailing possessive or sentence full stop
-    raw: str  # with its possessive, apostrophe straightened ("People's")
-    start: int
-    end: int
-    joined: bool  # only whitespace between this token and the previous one
-    possessive: bool  # "China’s": a run usually ends here
-    sentence_start: bool
-
-
-# Stands for a stretch of ordinary lower-case words: not part of a name, and no clue
-# before one.
-_FILLER = _Token("", "", -1, -1, False, False, False)
-
-# Lower-case words the rules look at next to a name; every other lower-case word only
-# separates names.
-CONTEXT_WORDS: frozenset[str] = (CONNECTORS | LOCATIVE_PREPOSITIONS | SPEECH_VERBS | TITLES | ROLE_WORDS
-                                 | frozenset({"according", "to"}))
-
-# Unions the hot rules test against, built once here rather than on every call.
-TITLES_OR_COMMON: frozenset[str] = TITLES | COMMON_CAPS
-TITLES_OR_ROLES: frozenset[str] = TITLES | ROLE_WORDS
+# The words of an office between a title and the name ("Secretary of State Antony Blinken").
 OFFICE_OR_LINK: frozenset[str] = OFFICE_WORDS | frozenset({"of", "for"})
 
 
@@ -126,30 +71,29 @@ class _Found:
 
 
 def find_entities(
-    paragraphs: tuple[Paragraph, ...],
-    glossary: tuple[GlossaryEntry, ...] = (),
-    article: tuple[Paragraph, ...] = (),
-) -> Entities:
-    """People, organisations and places mentioned in ``paragraphs``, in order of first mention.
+    article: Article, glossary: tuple[GlossaryEntry, ...], areas: tuple[tuple[str, ...], ...]
+) -> tuple[Entities, ...]:
+    """People, organisations and places each area (its paragraph ids) mentions, in order of first mention.
 
-    ``article`` (all paragraphs, when ``paragraphs`` is one area) lets a name be confirmed
-    and a bare surname be resolved by mentions elsewhere in the article.
+    The article is read once for all its areas: mentions anywhere in it confirm a name,
+    and resolve a surname standing alone in an area to the full name given elsewhere.
     """
     expansions = {g.term: g.expansion for g in glossary}
-    if not article:
-        per, caps = _mentions(paragraphs, expansions)
-        return _collect(_confirm_names([f for found, _ in per for f in found], caps))
-    per, caps, where = _article_mentions(article, expansions)
+    paragraphs = tuple(f.paragraph for f in article.paragraphs)
+    per, caps = _mentions(paragraphs, expansions)
     everywhere = [f for found, _ in per for f in found]
-    # the area's paragraphs are the article's own objects: their mentions are already read
-    mine = [where[id(p)] for p in paragraphs if id(p) in where]
-    found = [f for i in mine for f in per[i][0]]
-    first_at: dict[str, tuple[int, int]] = {}
-    for i in mine:
-        for word, at in per[i][1].items():
-            first_at.setdefault(word, at)
     people = [f for f in _confirm_names(everywhere, caps) if f.kind == "person"]
-    return _collect(_confirm_names(found, caps, everywhere) + _surnames(first_at, people))
+    index = {p.id: i for i, p in enumerate(paragraphs)}
+    out = []
+    for pids in areas:
+        mine = [index[pid] for pid in pids]
+        found = [f for i in mine for f in per[i][0]]
+        first_at: dict[str, tuple[int, int]] = {}
+        for i in mine:
+            for word, at in per[i][1].items():
+                first_at.setdefault(word, at)
+        out.append(_collect(_confirm_names(found, caps, everywhere) + _surnames(first_at, people)))
+    return tuple(out)
 
 
 # Per paragraph: its mentions, and where each capitalised word first stands in it.
@@ -165,51 +109,14 @@ def _mentions(paragraphs: tuple[Paragraph, ...], expansions: dict[str, str]) -> 
         first_at: dict[str, tuple[int, int]] = {}
         if paragraph.speaker:
             found.extend(_speaker(paragraph.speaker, (index, -1)))
-        tokens = _tokens(paragraph.text)
+        tokens = read_tokens(paragraph.text)
         for k, t in enumerate(tokens):
-            if t.text[:1].isupper() and _standalone(tokens, k):
+            if t.text[:1].isupper() and standalone(tokens, k):
                 caps[t.text] = caps.get(t.text, 0) + 1
                 first_at.setdefault(t.text, (index, t.start))
         found.extend(_scan(paragraph.text, tokens, index, expansions))
         per.append((found, first_at))
     return per, caps
-
-
-# One article's mentions, kept while its areas are read one after another: the pipeline
-# asks once per area with the same article, and each area's mentions are taken from it,
-# so the article is scanned once however many areas it has.
-_ArticleMentions = tuple[_PerParagraph, dict[str, int], dict[int, int]]
-_ARTICLE_CACHE: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[tuple[Paragraph, ...], _ArticleMentions]] = {}
-
-
-def _article_mentions(article: tuple[Paragraph, ...], expansions: dict[str, str]) -> _ArticleMentions:
-    """``_mentions`` of the whole article, computed once for all its areas (identity-checked)."""
-    key = (id(article), tuple(sorted(expansions.items())))
-    hit = _ARTICLE_CACHE.get(key)
-    if hit is not None and hit[0] is article:
-        return hit[1]
-    per, caps = _mentions(article, expansions)
-    result = (per, caps, {id(p): i for i, p in enumerate(article)})
-    _ARTICLE_CACHE.clear()
-    _ARTICLE_CACHE[key] = (article, result)
-    return result
-
-
-def _standalone(tokens: list[_Token], k: int) -> bool:
-    """Whether tokens[k] stands as a name on its own: no capitalised word joined to it.
-
-    Only such a word can be a surname referring back to a person ("Putin’s war",
-    "President Putin"); inside a longer name it is part of that name ("Intelligence" in
-    "Defense Intelligence Agency", "House" in "House Select Committee") and must neither
-    confirm "Strategic Intelligence" as a person nor stand for one. A title or a capitalised
-    sentence word before it ("President Putin", "If Putin") does not count.
-    """
-    t = tokens[k]
-    if (t.joined and k > 0 and tokens[k - 1].text[:1].isupper() and not tokens[k - 1].possessive
-            and tokens[k - 1].text.casefold() not in TITLES_OR_COMMON and not t.sentence_start):
-        return False
-    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-    return t.possessive or nxt is None or not (nxt.joined and nxt.text[:1].isupper())
 
 
 def _surnames(first_at: dict[str, tuple[int, int]], people: list[_Found]) -> list[_Found]:
@@ -253,146 +160,10 @@ def _speaker(label: str, order: tuple[int, int]) -> list[_Found]:
     return [_Found(order, "person", display, display.casefold())]
 
 
-def _tokens(text: str) -> list[_Token]:
-    """The words of ``text`` with their joins, possessives and sentence starts."""
-    out: list[_Token] = []
-    append = out.append
-    prev_end = 0
-    for m in TOKEN.finditer(text):
-        word = m.group()
-        if word[0].islower() and "-" not in word and word[-1] != "." and (
-                word not in CONTEXT_WORDS if word[-1] != "s" else _inert_plural(word)):
-            # Most words: lower case and no clue to a name. One placeholder stands for a
-            # stretch of them, which keeps this hot loop short (checked before anything
-            # else is computed for the word).
-            prev_end = m.end()
-            if not out or out[-1] is not _FILLER:
-                append(_FILLER)
-            continue
-        start, end = m.span()
-        gap = text[prev_end:start]
-        if gap == " ":  # the usual gap, decided without scanning it
-            joined, sentence_start = True, not out
-        else:
-            joined = bool(gap) and not gap.strip()
-            sentence_start = not out or SENTENCE_GAP.search(gap) is not None
-        if word[-1] == "." and not _keeps_dot(word):
-            word, end = word[:-1], end - 1  # the full stop ends a sentence: leave it in the gap
-        prev_end = end
-        raw = word.replace("’", "'")
-        possessive = len(word) > 2 and word[-1] == "s" and word[-2] in "’'"
-        if possessive:
-            word, end = word[:-2], end - 2
-        elif len(word) > 3 and word[-1] in "’'" and word[-2] == "s" and word[0].isupper():
-            # "Guterres’ legacy": a name ending in s takes a bare apostrophe
-            word, end, possessive = word[:-1], end - 1, True
-        if "-" in word and _hyphen_compound(word):
-            # "Russia-North Korea", "NATO-China": each part is a word of its own, so the
-            # runs "Russia" and "North Korea" are found; "Russia-dominated" leaves "Russia".
-            offset = start
-            for k, part in enumerate(word.split("-")):
-                last = k == word.count("-")
-                out.append(_Token(part, raw[offset - start:] if last else part, offset, offset + len(part),
-                                  joined if k == 0 else False, possessive and last, sentence_start and k == 0))
-                offset += len(part) + 1
-            continue
-        out.append(_Token(word, raw, start, end, joined, possessive, sentence_start))
-    return out
-
-
-def _inert_plural(word: str) -> bool:
-    """Whether a lower-case word ending in s is no clue to any rule, so a filler like the rest.
-
-    Plurals and verbs ("talks", "seeks") are a tenth of all words. Kept as tokens, as
-    before: possessives, context words in any case ("says" before a name), and plural
-    roles ("generals Ana Rojas and Luis Ortega", see _titled_person).
-    """
-    if len(word) > 2 and word[-2] in "’'":
-        return False
-    folded = word.casefold()
-    return folded not in CONTEXT_WORDS and not (folded.endswith("s") and folded[:-1] in TITLES_OR_ROLES)
-
-
-def _keeps_dot(word: str) -> bool:
-    """Dotted abbreviations and initials keep their full stop ("Dr.", "U.S.", "W.")."""
-    return word.casefold() in TITLES or "." in word[:-1] or len(word) == 2
-
-
-def _runs(tokens: list[_Token]) -> list[tuple[int, int]]:
-    """(first, last+1) index pairs of capitalised runs; connectors only inside.
-
-    A run ends at a possessive ("China’s BRI") unless the words after it finish an
-    organisation or place name ("Korean People’s Army"). A lone "the" (not "of the")
-    starts a new run, so "the European Union and the World Bank" gives two.
-    """
-    runs: list[tuple[int, int]] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        if not tokens[i].text[:1].isupper():  # _capitalised, inlined: this visits every token
-            i += 1
-            continue
-        j = i + 1
-        last_cap = i
-        while j < n and tokens[j].joined:
-            if tokens[j - 1].possessive and not _name_continues(tokens, i, j):
-                break
-            word = tokens[j].text
-            if word == "the" and tokens[j - 1].text not in ("of", "for", "on"):
-                break
-            if word == "and" and j + 1 < n and tokens[j + 1].text == "the":
-                break
-            if _capitalised(word):
-                last_cap = j
-            elif word not in CONNECTORS:
-                break
-            j += 1
-        runs.append((i, last_cap + 1))
-        i = last_cap + 1
-    return runs
-
-
-def _name_continues(tokens: list[_Token], first: int, at: int) -> bool:
-    """Whether a name goes on past the possessive before tokens[at] ("People's Army")."""
-    if tokens[at - 1].text.casefold() in PLACES:
-        return False  # "Kenya’s Fisheries Board": the country's board, not one name
-    stop = at
-    while stop < len(tokens) and stop - at < 4 and tokens[stop].joined and (
-            _capitalised(tokens[stop].text) or tokens[stop].text in ("of", "for")):
-        if tokens[stop].text.casefold() in ORG_HEADS:
-            return True
-        stop += 1
-        if tokens[stop - 1].possessive:
-            break  # "China’s People’s Liberation Army": the next possessive decides
-    while first < at - 1 and tokens[first].text.casefold() in COMMON_CAPS:
-        first += 1
-    while stop > at and not _capitalised(tokens[stop - 1].text):
-        stop -= 1
-    return stop - first <= MAX_PLACE_WORDS and _raw_span(tokens, first, stop).casefold() in PLACES
-
-
-def _raw_span(tokens: list[_Token], first: int, stop: int) -> str:
-    """tokens[first:stop] as written, possessives included, single-spaced."""
-    return " ".join(t.raw if k < stop - 1 else t.text for k, t in enumerate(tokens[first:stop], first))
-
-
-def _capitalised(word: str) -> bool:
-    """Whether ``word`` starts with a capital letter."""
-    return word[:1].isupper()
-
-
-def _hyphen_compound(word: str) -> bool:
-    """"NATO-China", "Russia-dominated": hyphenated words that join names, not one name."""
-    parts = word.split("-")
-    if len(parts) < 2 or word.casefold() in PLACES:
-        return False
-    head = parts[0].casefold()
-    return head in PLACES or head in DEMONYMS or parts[0] in KNOWN_ORG_ACRONYMS or not parts[-1][:1].isalpha()
-
-
-def _scan(text: str, tokens: list[_Token], index: int, expansions: dict[str, str]) -> list[_Found]:
+def _scan(text: str, tokens: list[Token], index: int, expansions: dict[str, str]) -> list[_Found]:
     """Every entity mention in one paragraph."""
     found: list[_Found] = []
-    for run_first, run_stop in _runs(tokens):
+    for run_first, run_stop in capitalised_runs(tokens):
         if run_stop - run_first == 1 and tokens[run_first].text.casefold() in COMMON_CAPS:
             continue  # "The", "However": most runs, and never a name
         # "Professor Smith and Dr. Jones": two titled people, classified apart.
@@ -421,9 +192,9 @@ def _scan(text: str, tokens: list[_Token], index: int, expansions: dict[str, str
     return _group_lists(text, found, index)
 
 
-def _two_organisations(tokens: list[_Token], first: int, k: int, stop: int) -> bool:
+def _two_organisations(tokens: list[Token], first: int, k: int, stop: int) -> bool:
     """Whether "and" at k joins two organisation names, each holding a head word."""
-    return (_capitalised(tokens[k + 1].text)
+    return (capitalised(tokens[k + 1].text)
             and any(t.text.casefold() in ORG_HEADS for t in tokens[first:k])
             and any(t.text.casefold() in ORG_HEADS for t in tokens[k + 1:stop]))
 
@@ -434,25 +205,25 @@ LIST_GAP = re.compile(r",?\s+and\s+|,\s+")
 
 def _group_lists(text: str, found: list[_Found], index: int) -> list[_Found]:
     """Give names listed one after another in a paragraph a shared group."""
-    names = sorted((f for f in found if f.kind in ("person", "maybe")), key=lambda f: f.order)
-    group: dict[int, tuple[int, int]] = {}
+    names = sorted((k for k, f in enumerate(found) if f.kind in ("person", "maybe")), key=lambda k: found[k].order)
+    group: dict[int, tuple[int, int]] = {}  # position in ``found`` -> its list's group
     for a, b in zip(names, names[1:]):
-        end = a.order[1] + len(a.display)
-        if not LIST_GAP.fullmatch(text[end:b.order[1]]):
+        end = found[a].order[1] + len(found[a].display)
+        if not LIST_GAP.fullmatch(text[end:found[b].order[1]]):
             continue
-        group[id(b)] = group.setdefault(id(a), (index, a.order[1]))
+        group[b] = group.setdefault(a, (index, found[a].order[1]))
     if not group:
         return found
-    return [_Found(f.order, f.kind, f.display, f.key, group[id(f)]) if id(f) in group else f for f in found]
+    return [_Found(f.order, f.kind, f.display, f.key, group[k]) if k in group else f for k, f in enumerate(found)]
 
 
-def _two_names(tokens: list[_Token], first: int, k: int, stop: int) -> bool:
+def _two_names(tokens: list[Token], first: int, k: int, stop: int) -> bool:
     """Whether tokens[first:k] and tokens[k+1:stop] are each a 2-4-word personal name."""
     return (2 <= k - first <= 4 and 2 <= stop - k - 1 <= 4
             and _name_after(tokens, first, k) == k and _name_after(tokens, k + 1, stop) == stop)
 
 
-def _bare_name(tokens: list[_Token], first: int, stop: int) -> bool:
+def _bare_name(tokens: list[Token], first: int, stop: int) -> bool:
     """Whether tokens[first:stop] reads like "Given Surname": 2-3 title-case name words."""
     if not 2 <= stop - first <= 3 or _name_after(tokens, first, stop) != stop:
         return False
@@ -462,7 +233,7 @@ def _bare_name(tokens: list[_Token], first: int, stop: int) -> bool:
                for t in tokens[first:stop]) and len(tokens[stop - 1].text) >= 3
 
 
-def _classify(text: str, tokens: list[_Token], first: int, stop: int, index: int,
+def _classify(text: str, tokens: list[Token], first: int, stop: int, index: int,
               expansions: dict[str, str]) -> list[_Found]:
     """The entities one capitalised run (or part of one) holds."""
     words = [t.text for t in tokens[first:stop]]
@@ -524,7 +295,7 @@ def _classify(text: str, tokens: list[_Token], first: int, stop: int, index: int
     return []
 
 
-def _place_possessive_before(tokens: list[_Token], first: int) -> bool:
+def _place_possessive_before(tokens: list[Token], first: int) -> bool:
     """Whether a known place in the possessive stands right before tokens[first]."""
     if first < 1 or not tokens[first].joined or tokens[first].sentence_start:
         return False
@@ -532,12 +303,12 @@ def _place_possessive_before(tokens: list[_Token], first: int) -> bool:
     return before.possessive and before.text.casefold() in PLACES
 
 
-def _span(text: str, tokens: list[_Token], first: int, stop: int) -> str:
+def _span(text: str, tokens: list[Token], first: int, stop: int) -> str:
     """The source words of tokens[first:stop], whitespace normalised, no possessive."""
     return " ".join(text[tokens[first].start:tokens[stop - 1].start].split() + [tokens[stop - 1].text])
 
 
-def _locative_before(tokens: list[_Token], first: int) -> bool:
+def _locative_before(tokens: list[Token], first: int) -> bool:
     """Whether a locative preposition stands right before the run ("in Nagoya")."""
     return (first > 0 and tokens[first].joined and not tokens[first].sentence_start
             and tokens[first - 1].text in LOCATIVE_PREPOSITIONS)
@@ -546,7 +317,7 @@ def _locative_before(tokens: list[_Token], first: int) -> bool:
 def _name_word(word: str) -> bool:
     """A word that can be part of a person's name: capitalised, not a title, place or head word."""
     folded = word.casefold()
-    if not _capitalised(word) or any(c.isdigit() for c in word):
+    if not capitalised(word) or any(c.isdigit() for c in word):
         return False
     if len(word) > 1 and word.replace("-", "").replace(".", "").isupper() and len(word) != 2:
         return False  # an acronym, not a name ("NATO"); "W." stays a possible initial
@@ -554,10 +325,10 @@ def _name_word(word: str) -> bool:
         return False
     return (folded not in COMMON_CAPS and folded not in TITLES and folded not in ORG_HEADS
             and folded not in DEMONYMS and folded not in PLACES and folded not in NON_PLACE_HEADS
-            and folded not in SPEECH_VERBS)
+            and folded not in PERSON_VERBS)
 
 
-def _name_after(tokens: list[_Token], at: int, stop: int) -> int:
+def _name_after(tokens: list[Token], at: int, stop: int) -> int:
     """The end of the name that starts at tokens[at] (at itself when there is none)."""
     j = at
     while j < stop and j - at < 4 and (_name_word(tokens[j].text) or (
@@ -568,7 +339,7 @@ def _name_after(tokens: list[_Token], at: int, stop: int) -> int:
     return j
 
 
-def _titled_person(tokens: list[_Token], first: int, stop: int) -> tuple[int, int] | None:
+def _titled_person(tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
     """(first, stop) of a name right after a title, in the run or just before it."""
     title_at = -1
     for i in range(first, stop):
@@ -582,7 +353,7 @@ def _titled_person(tokens: list[_Token], first: int, stop: int) -> tuple[int, in
                 at += 1
         end = _name_after(tokens, at, stop)
         if end > at and (end == stop or tokens[end].text in CONNECTORS or tokens[end - 1].possessive):
-            weak = tokens[title_at].text.casefold() in WEAK_TITLES or not _capitalised(tokens[title_at].text)
+            weak = tokens[title_at].text.casefold() in WEAK_TITLES or not capitalised(tokens[title_at].text)
             if end - at >= 2 or not weak:
                 return at, end
         return None
@@ -591,7 +362,7 @@ def _titled_person(tokens: list[_Token], first: int, stop: int) -> tuple[int, in
     role = tokens[before].text.casefold() if before >= 0 else ""
     if role.endswith("s") and role[:-1] in TITLES_OR_ROLES:
         role = role[:-1]  # "generals Ana Rojas and Luis Ortega"
-    if (before >= 0 and not _capitalised(tokens[before].text)
+    if (before >= 0 and not capitalised(tokens[before].text)
             and role in TITLES_OR_ROLES):
         end = _name_after(tokens, first, stop)
         # "the second leader, Ilse Brandt of Norway": the name, then where the person is from
@@ -601,7 +372,7 @@ def _titled_person(tokens: list[_Token], first: int, stop: int) -> tuple[int, in
     return None
 
 
-def _organisation(tokens: list[_Token], first: int, stop: int) -> tuple[int, int] | None:
+def _organisation(tokens: list[Token], first: int, stop: int) -> tuple[int, int] | None:
     """(first, stop) of the organisation name in the run, if it holds a head word."""
     heads = [i for i in range(first, stop) if tokens[i].text.casefold() in ORG_HEADS]
     if not heads:
@@ -633,12 +404,12 @@ def _organisation(tokens: list[_Token], first: int, stop: int) -> tuple[int, int
     return start, end
 
 
-def _is_place_span(tokens: list[_Token], first: int, stop: int) -> bool:
+def _is_place_span(tokens: list[Token], first: int, stop: int) -> bool:
     """Whether tokens[first:stop] spell a known place."""
-    return _raw_span(tokens, first, stop).casefold() in PLACES
+    return raw_span(tokens, first, stop).casefold() in PLACES
 
 
-def _speaking_person(text: str, tokens: list[_Token], first: int, stop: int) -> bool:
+def _speaking_person(text: str, tokens: list[Token], first: int, stop: int) -> bool:
     """A 2-4-word name that speaks or is described: "Kim Lee said", "Kim Lee, a professor"."""
     if not 2 <= stop - first <= 4 or _name_after(tokens, first, stop) != stop:
         return False
@@ -646,7 +417,7 @@ def _speaking_person(text: str, tokens: list[_Token], first: int, stop: int) -> 
         return False
     after = text[tokens[stop - 1].end:tokens[stop - 1].end + 60]
     m = re.match(r"\s+(\w+)", after)
-    if m and m.group(1) in SPEECH_VERBS and not tokens[stop - 1].possessive:
+    if m and m.group(1) in PERSON_VERBS and not tokens[stop - 1].possessive:
         return True
     # "X, a professor", and "X, France’s prime minister": a possessive may open the role
     m = re.match(r",\s+(?:a|an|the|who\s+is\s+(?:a|an|the)|[A-Z][\w\-]+[’']s)((?:\s+[\w\-]+){1,3})", after)
@@ -654,7 +425,7 @@ def _speaking_person(text: str, tokens: list[_Token], first: int, stop: int) -> 
         return True
     if first >= 1 and tokens[first].joined:
         prev = tokens[first - 1].text.casefold()
-        if prev in SPEECH_VERBS:
+        if prev in PERSON_VERBS:
             return True
         if prev == "to" and first >= 2 and tokens[first - 2].text.casefold() == "according":
             return True
@@ -683,7 +454,7 @@ def _org_key(display: str, expansions: dict[str, str]) -> str:
     return expansions.get(display, display).casefold()
 
 
-def _places(text: str, tokens: list[_Token], first: int, stop: int, index: int) -> list[_Found]:
+def _places(text: str, tokens: list[Token], first: int, stop: int, index: int) -> list[_Found]:
     """Known places in tokens[first:stop], each a whole word group between connectors."""
     out: list[_Found] = []
     i = first
@@ -695,7 +466,7 @@ def _places(text: str, tokens: list[_Token], first: int, stop: int, index: int) 
             end = i + length
             if end < stop and tokens[end].text not in CONNECTORS:
                 continue
-            place = PLACES.get(_raw_span(tokens, i, end).casefold())
+            place = PLACES.get(raw_span(tokens, i, end).casefold())
             if place:
                 out.append(_Found((index, tokens[i].start), "place", place, place.casefold()))
                 i = end
@@ -705,7 +476,7 @@ def _places(text: str, tokens: list[_Token], first: int, stop: int, index: int) 
     return out
 
 
-def _plausible_place(tokens: list[_Token], first: int, stop: int) -> bool:
+def _plausible_place(tokens: list[Token], first: int, stop: int) -> bool:
     """Whether a run after "in" can be a place name: one word, or a place prefix and a word."""
     if stop - first > 2 or tokens[stop - 1].possessive:
         return False
@@ -713,7 +484,7 @@ def _plausible_place(tokens: list[_Token], first: int, stop: int) -> bool:
         return False
     for t in tokens[first:stop]:
         folded = t.text.casefold()
-        if (not _capitalised(t.text) or folded in COMMON_CAPS or folded in TITLES
+        if (not capitalised(t.text) or folded in COMMON_CAPS or folded in TITLES
                 or folded in ORG_HEADS or folded in NON_PLACE_HEADS or t.text.isupper()):
             return False
     return not all(t.text.casefold() in DEMONYMS for t in tokens[first:stop])

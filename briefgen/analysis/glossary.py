@@ -27,110 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from briefgen.analysis.entity_rules import ORG_HEADS
+from briefgen.analysis.rules import glossary as R
 from briefgen.model import GlossaryEntry
-
-# A parenthetical with no nested parentheses, short enough to hold a short form or a
-# long form. A negated class with a bound keeps the scan linear on a 1 MB line.
-PARENTHETICAL = re.compile(r"\(([^()\n]{1,120})\)")
-
-# One short form candidate: letters and digits, with the joiners acronyms use
-# ("U.S.", "R&D", "COVID-19", "TCP/IP").
-SHORT_FORM = re.compile(r"[A-Za-z0-9][A-Za-z0-9.&/\-]{0,14}")
-
-# Words that open a parenthetical alternative but are not part of the short form:
-# "(or DPRK)", "(hereafter PRC)", "(the UNSC)", "(also known as ...)".
-SF_LEAD_WORDS = frozenset({"or", "the", "hereafter", "hereinafter", "also", "known", "as", "a", "an"})
-
-# Qualifiers written before a short form inside the parentheses: "(FY2026 NDAA)",
-# "(2025 ATA)". The acronym is what follows them.
-SF_QUALIFIER = re.compile(r"(?:FY|CY|FFY)\s?\d{2,4}|\d{4}|\d{1,2}(?:st|nd|rd|th)", re.I)
-
-# A short form made only of these letters is a Roman numeral ("(II)", "(XIV)"), a list
-# marker rather than an acronym. Only I, V and X: list markers never reach L, C, D or M,
-# and those letters start common acronyms ("ICC", "MC", "DC", "CD").
-ROMAN_NUMERAL = re.compile(r"[IVX]+")
-
-# Corporate suffixes that follow a long form after a comma ("Institute, Inc. (ERA
-# Institute)"); they are not spelled by the short form.
-CORPORATE_SUFFIX = re.compile(r",?\s*\b(?:Inc|Ltd|LLC|L\.L\.C|Corp|Co|plc|PLC|GmbH|AG|S\.A|N\.V)\.?\s*$")
-
-# Year qualifiers that follow a long form but are not part of it: "National Defense
-# Authorization Act for Fiscal Year 2026 (FY2026 NDAA)", "Trade Act of 1974 (TA)".
-TRAILING_QUALIFIER = re.compile(
-    r"(?:,?\s+(?:for|of|in)\s+(?:(?:the\s+)?(?:Fiscal|Financial|Calendar)\s+Years?\s+|FY\s?)?\d{2,4}"
-    r"|,?\s+\d{4})\s*$",
-    re.I,
-)
-
-# Where a long form cannot reach back past: clause punctuation, brackets, quote marks,
-# dashes, and a sentence end (a full stop after two lower-case letters, so "U.S." is not
-# taken for one; a trailing "Inc." is cut off as a corporate suffix before this applies).
-LONG_FORM_BOUNDARY = re.compile(r"[;:!?()\[\]\"“”]|(?<=[a-z]{2}[.])\s|—|–\s")
-
-# Small words a long form may skip without spelling a letter ("Republic of Korea",
-# "Belt and Road"); they may also spell one ("Department of Defense" -> DoD).
-MINOR_WORDS = frozenset({
-    "of", "and", "the", "for", "on", "in", "to", "at", "by", "with", "a", "an", "&",
-    "de", "du", "des", "la", "le", "el", "del", "für", "und",
-})
-
-# Articles of other languages that open a name and spell its acronym's first letter when
-# capitalised: "La France Insoumise (LFI)", "Der Spiegel", "El Pais". They are minor words
-# elsewhere ("Banco de la Nacion"), so only a capitalised one may start a long form.
-LEADING_ARTICLES = frozenset({"la", "le", "les", "el", "los", "las", "il", "lo", "der", "die", "das", "al"})
-
-# A name's "of" complement that its acronym leaves out: "Administrative Office of the U.S.
-# Courts (AO)", "Office of the Director of National Intelligence" is not needed. Tried only
-# when the whole run does not spell the acronym; the complement's words must be capitalised
-# (or "the"), and at most this many.
-OF_COMPLEMENT_MAX_WORDS = 4
-# Prepositions that open such a left-out complement: "of" as above, and "for" in programme
-# names whose acronym stops at the head ("X Economic Framework for Prosperity (XEF)").
-COMPLEMENT_PREPOSITIONS = frozenset({"of", "for"})
-
-# A word of a long form; a slash separates words too ("Research/Development").
-WORD = re.compile(r"[^\s/]+")
-
-# Short forms of one hyphen-free word in "LF, or SF," must be all capitals here: the
-# pattern is common in prose ("China, or Beijing,") and only an acronym makes it a
-# definition.
-# The comma is optional ("the Presidential Council or PC"): the strict spelling below,
-# where every content word must spell a letter, keeps plain "X or Y" prose out.
-OR_DEFINITION = re.compile(r",?\s+or\s+(?:the\s+)?([A-Z][A-Z0-9.&\-]{1,11})(?=[,;.)]|\s+(?:is|was|has|had)\b)")
-
-# "the Islamic Revolutionary Guard Corps — IRGC — said": an acronym set off by dashes
-# right after its long form, read like "LF, or SF" (strictly: every word must spell).
-DASH_DEFINITION = re.compile(r"\s[—–]\s?([A-Z][A-Z0-9.&\-]{1,11})\s?(?=[—–,;.)])")
-
-# How far back a long form may start, in characters per word of its window: enough for
-# "Intercontinental" and its neighbours, small enough that a line full of parentheses
-# costs little per parenthesis.
-CHARS_PER_WORD = 24
-
-# The last word before a parenthesis.
-LAST_WORD = re.compile(r"(\S+)\s*$")
-
-# Prepositions after the head noun of a long form whose acronym puts the head last:
-# "Agreement on Electronic Commerce (ECA)", "Convention on Cluster Munitions (CCM)".
-HEAD_LAST_PREPOSITIONS = frozenset({"on", "of", "for"})
-
-# Head nouns of the translated names read head-first ("Liberal Party (PL)"): parties,
-# movements and institutions are what foreign acronyms in English prose mostly name.
-HEAD_FIRST_NOUNS = ORG_HEADS | frozenset({"movement", "front", "bloc", "democrats", "republicans"})
-
-# Endings of nationality adjectives. Head-first languages put them after the rest of the
-# name: "Brazilian Social Democracy Party (PSDB)" is Partido da Social Democracia Brasileira.
-DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "an")
-
-# A one-word long form whose acronym is its own first letters ("Democrats (DEM)"): at
-# least this many letters, so two-letter coincidences ("Texas (TE)") stay out.
-TRUNCATION_MIN_LETTERS = 3
-
-# Max extra letters one word may contribute beyond its initial ("Intercontinental" -> IC,
-# "coronavirus" -> COVI); more than this and a single long word would spell anything.
-MAX_LETTERS_PER_WORD = 4
-
 
 def find_acronyms(texts: tuple[str, ...]) -> tuple[GlossaryEntry, ...]:
     """Acronym definitions found in ``texts``, first definition wins, in order of appearance."""
@@ -146,11 +44,11 @@ def find_acronyms(texts: tuple[str, ...]) -> tuple[GlossaryEntry, ...]:
 def _definitions(text: str) -> Iterator[GlossaryEntry]:
     """Definitions in one text, in order of where their short form stands."""
     found: list[tuple[int, GlossaryEntry]] = []
-    for m in PARENTHETICAL.finditer(text):
+    for m in R.PARENTHETICAL.finditer(text):
         entry = _from_parenthetical(text, m)
         if entry:
             found.append((m.start(), entry))
-    for pattern in (OR_DEFINITION, DASH_DEFINITION):
+    for pattern in (R.OR_DEFINITION, R.DASH_DEFINITION):
         for m in pattern.finditer(text):
             entry = _from_or_form(text, m)
             if entry:
@@ -162,23 +60,23 @@ def _definitions(text: str) -> Iterator[GlossaryEntry]:
 
 def _from_parenthetical(text: str, m: re.Match[str]) -> GlossaryEntry | None:
     """The definition a parenthetical makes with the text before it, if any."""
-    last = LAST_WORD.search(text, max(0, m.start() - CHARS_PER_WORD), m.start())
+    last = R.LAST_WORD.search(text, max(0, m.start() - R.CHARS_PER_WORD), m.start())
     initial = _clean_word(last.group(1))[:1] if last else ""
     for term, tail in _short_form_candidates(m.group(1)):
         if not tail and initial.isalpha() and initial not in _letters(term) and last \
-                and not CORPORATE_SUFFIX.fullmatch(" " + last.group(1)) \
-                and not _may_drop_tail(text[max(0, m.start() - CHARS_PER_WORD * OF_COMPLEMENT_MAX_WORDS):m.start()]):
+                and not R.CORPORATE_SUFFIX.fullmatch(" " + last.group(1)) \
+                and not _may_drop_tail(text[max(0, m.start() - R.CHARS_PER_WORD * R.OF_COMPLEMENT_MAX_WORDS):m.start()]):
             continue  # cheap early out: the word before must spell a letter ("x (AB)")
-        reach = CHARS_PER_WORD * (2 * len(_letters(term)) + 2)
+        reach = R.CHARS_PER_WORD * (2 * len(_letters(term)) + 2)
         entry = _long_form_before(_before(text, m.start(), reach), term, tail)
         if entry:
             return entry
-    return _reversed(_before(text, m.start(), CHARS_PER_WORD), m.group(1))
+    return _reversed(_before(text, m.start(), R.CHARS_PER_WORD), m.group(1))
 
 
 def _may_drop_tail(before: str) -> bool:
     """Whether the long form may end on words its acronym leaves out ("X of the Y", "X and Y")."""
-    return any(f" {w} " in before for w in COMPLEMENT_PREPOSITIONS) or " and " in before
+    return any(f" {w} " in before for w in R.COMPLEMENT_PREPOSITIONS) or " and " in before
 
 
 def _before(text: str, at: int, reach: int) -> str:
@@ -201,7 +99,7 @@ def _short_form_candidates(inner: str) -> Iterator[tuple[str, str]]:
         items.append(rest)
     for item in items:
         words = item.strip().strip("“”\"'‘’").split()
-        while words and (words[0].casefold() in SF_LEAD_WORDS or SF_QUALIFIER.fullmatch(words[0])):
+        while words and (words[0].casefold() in R.SF_LEAD_WORDS or R.SF_QUALIFIER.fullmatch(words[0])):
             words = words[1:]
         if len(words) == 1 and _is_short_form(words[0]):
             yield words[0], ""
@@ -212,14 +110,14 @@ def _short_form_candidates(inner: str) -> Iterator[tuple[str, str]]:
 
 def _is_short_form(token: str) -> bool:
     """Whether ``token`` looks like an acronym: mostly capitals, 2+ letters, few digits."""
-    if not SHORT_FORM.fullmatch(token) or not token[0].isalnum():
+    if not R.SHORT_FORM.fullmatch(token) or not token[0].isalnum():
         return False
     letters = [c for c in token if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
     digits = sum(c.isdigit() for c in token)
     if len(letters) < 2 or upper < 2 or upper < len(letters) - upper or digits > len(letters):
         return False
-    return not ROMAN_NUMERAL.fullmatch(token)
+    return not R.ROMAN_NUMERAL.fullmatch(token)
 
 
 def _letters(term: str) -> str:
@@ -232,12 +130,12 @@ def _long_form_before(before: str, term: str, tail: str) -> GlossaryEntry | None
     acronym = term.split()[0]
     letters = _letters(acronym)
     window = min(len(letters) + 5, 2 * len(letters)) + (1 if tail else 0)
-    candidate = _cut_tail(CORPORATE_SUFFIX, before.rstrip())
-    candidate = _cut_tail(TRAILING_QUALIFIER, candidate).rstrip(" ,")
+    candidate = _cut_tail(R.CORPORATE_SUFFIX, before.rstrip())
+    candidate = _cut_tail(R.TRAILING_QUALIFIER, candidate).rstrip(" ,")
     cut = 0
-    for b in LONG_FORM_BOUNDARY.finditer(candidate):
+    for b in R.LONG_FORM_BOUNDARY.finditer(candidate):
         cut = b.end()
-    spans = [(w.start() + cut, w.end() + cut) for w in WORD.finditer(candidate[cut:])]
+    spans = [(w.start() + cut, w.end() + cut) for w in R.WORD.finditer(candidate[cut:])]
     if not spans:
         return None
     end = spans[-1][1]
@@ -282,7 +180,7 @@ def _capitalised_articles(text: str, spans: list[tuple[int, int]]) -> frozenset[
     """Indexes of words that are a capitalised foreign article ("La"), which may open a long form."""
     return frozenset(
         i for i, (s, e) in enumerate(spans)
-        if text[s:s + 1].isupper() and _clean_word(text[s:e]) in LEADING_ARTICLES
+        if text[s:s + 1].isupper() and _clean_word(text[s:e]) in R.LEADING_ARTICLES
     )
 
 
@@ -291,8 +189,8 @@ def _without_of_complement(
 ) -> int | None:
     """Start (in ``spans``) of a long form whose acronym spells only the part before its "of the X"."""
     words = tuple(_clean_word(text[s:e]) for s, e in spans)
-    for at in range(len(words) - 2, max(len(words) - 2 - OF_COMPLEMENT_MAX_WORDS, 0), -1):
-        if words[at] not in COMPLEMENT_PREPOSITIONS:
+    for at in range(len(words) - 2, max(len(words) - 2 - R.OF_COMPLEMENT_MAX_WORDS, 0), -1):
+        if words[at] not in R.COMPLEMENT_PREPOSITIONS:
             continue
         rest = spans[at + 1:]
         if not all(text[s:s + 1].isupper() or _clean_word(text[s:e]) == "the" for s, e in rest):
@@ -312,7 +210,7 @@ def _first_conjunct(
     names the first body; strict, and the words after "and" must all be capitalised.
     """
     words = tuple(_clean_word(text[s:e]) for s, e in spans)
-    for at in range(len(words) - 2, max(len(words) - 2 - OF_COMPLEMENT_MAX_WORDS, 0), -1):
+    for at in range(len(words) - 2, max(len(words) - 2 - R.OF_COMPLEMENT_MAX_WORDS, 0), -1):
         if words[at] != "and":
             continue
         if not all(text[s:s + 1].isupper() for s, e in spans[at + 1:]):
@@ -325,7 +223,7 @@ def _first_conjunct(
 
 def _truncation(text: str, spans: list[tuple[int, int]], letters: str) -> int | None:
     """Start of a one-word long form the acronym abbreviates by its first letters ("Democrats (DEM)")."""
-    if len(letters) < TRUNCATION_MIN_LETTERS or not spans:
+    if len(letters) < R.TRUNCATION_MIN_LETTERS or not spans:
         return None
     a, b = spans[-1]
     word = _clean_word(text[a:b])
@@ -346,14 +244,14 @@ def _head_first(text: str, spans: list[tuple[int, int]], letters: str) -> int | 
     if n < 2 or len(spans) < n:
         return None
     used = spans[-n:]
-    if not all(text[a:a + 1].isupper() and _clean_word(text[a:b]) not in MINOR_WORDS for a, b in used):
+    if not all(text[a:a + 1].isupper() and _clean_word(text[a:b]) not in R.MINOR_WORDS for a, b in used):
         return None
-    if _clean_word(text[used[-1][0]:used[-1][1]]) not in HEAD_FIRST_NOUNS:
+    if _clean_word(text[used[-1][0]:used[-1][1]]) not in R.HEAD_FIRST_NOUNS:
         return None  # "Lee Park (PL)" is someone's initials, not a translated name
     initials = [_clean_word(text[a:b])[:1] for a, b in used]
     head, modifiers = initials[-1], initials[:-1]
     orders = [modifiers, modifiers[::-1]]
-    if len(modifiers) >= 2 and _clean_word(text[used[0][0]:used[0][1]]).endswith(DEMONYM_ENDINGS):
+    if len(modifiers) >= 2 and _clean_word(text[used[0][0]:used[0][1]]).endswith(R.NATIONALITY_ENDINGS):
         orders.append(modifiers[1:] + modifiers[:1])  # the nationality adjective goes last
     if any(letters == head + "".join(order) for order in orders):
         return len(spans) - n
@@ -365,12 +263,12 @@ def _head_last(words: tuple[str, ...], letters: str) -> int | None:
     if len(letters) < 3:
         return None
     for h in range(len(words) - 3, -1, -1):
-        if words[h + 1] not in HEAD_LAST_PREPOSITIONS or words[h][:1] != letters[-1] \
-                or words[h] in MINOR_WORDS:
+        if words[h + 1] not in R.HEAD_LAST_PREPOSITIONS or words[h][:1] != letters[-1] \
+                or words[h] in R.MINOR_WORDS:
             continue
         rest = words[h + 2:]
         start = _spell(rest, letters[:-1], strict=True)
-        if start is not None and all(w in MINOR_WORDS for w in rest[:start]):
+        if start is not None and all(w in R.MINOR_WORDS for w in rest[:start]):
             return h
     return None
 
@@ -389,7 +287,7 @@ def _reversed(before: str, inner: str) -> GlossaryEntry | None:
     term = m.group(1).rstrip(".") if m.group(1).count(".") == 1 else m.group(1)
     inner = inner.strip()
     body = re.sub(r"^(?:the|or)\s+", "", inner, flags=re.I)
-    spans = [(w.start(), w.end()) for w in WORD.finditer(body)]
+    spans = [(w.start(), w.end()) for w in R.WORD.finditer(body)]
     if len(spans) < 2 or len(spans) > min(len(term) + 5, 2 * len(term)):
         return None
     words = tuple(_clean_word(body[s:e]) for s, e in spans)
@@ -403,11 +301,11 @@ def _from_or_form(text: str, m: re.Match[str]) -> GlossaryEntry | None:
     term = m.group(1).rstrip(".-")
     if not _is_short_form(term) or not term.isupper():
         return None
-    before = _before(text, m.start(), CHARS_PER_WORD * (2 * len(term) + 2))
+    before = _before(text, m.start(), R.CHARS_PER_WORD * (2 * len(term) + 2))
     cut = 0
-    for b in LONG_FORM_BOUNDARY.finditer(before):
+    for b in R.LONG_FORM_BOUNDARY.finditer(before):
         cut = b.end()
-    spans = [(w.start() + cut, w.end() + cut) for w in WORD.finditer(before[cut:])]
+    spans = [(w.start() + cut, w.end() + cut) for w in R.WORD.finditer(before[cut:])]
     letters = _letters(term)
     spans = spans[-min(len(letters) + 5, 2 * len(letters)):]
     words = tuple(_clean_word(before[s:e]) for s, e in spans)
@@ -463,14 +361,14 @@ def _spell(
         word = words[j]
         best: tuple[tuple[int, int, int], int] = (inf, -1)
         for k, inner in _groups(word, letters, i):
-            if k == 0 and word in MINOR_WORDS and j not in lead_ok:
+            if k == 0 and word in R.MINOR_WORDS and j not in lead_ok:
                 continue  # a long form never starts on "the" or "of" (but may on "La")
             cost, start = solve(j - 1, k)
             cand = (cost[0], cost[1] + inner, cost[2] + 1)
             if cand < best[0]:
                 best = (cand, start)
         if i < m:  # the long form's last word must spell a letter
-            skip = 0 if word in MINOR_WORDS or not any(c.isalpha() for c in word) else 1
+            skip = 0 if word in R.MINOR_WORDS or not any(c.isalpha() for c in word) else 1
             cost, start = solve(j - 1, i)
             cand = (cost[0] + skip, cost[1], cost[2] + 1)
             if cand < best[0]:
@@ -486,7 +384,7 @@ def _spell(
     if len(used) == 1 and len(_word_parts(used[0])) == 1:
         return None
     # A long form that starts on a skippable word is never cheapest, but guard anyway.
-    if used[0] in MINOR_WORDS and start not in lead_ok:
+    if used[0] in R.MINOR_WORDS and start not in lead_ok:
         return None
     return start
 
@@ -506,7 +404,7 @@ def _groups(word: str, letters: str, i: int) -> Iterator[tuple[int, int]]:
     for part in reversed(parts):
         nxt: dict[int, int] = {}
         for end, inner in ends.items():
-            for k in range(end - 1, max(end - 1 - MAX_LETTERS_PER_WORD, -1), -1):
+            for k in range(end - 1, max(end - 1 - R.MAX_LETTERS_PER_WORD, -1), -1):
                 if letters[k] == part[0] and _subsequence(letters[k + 1:end], part[1:]):
                     cost = inner + end - k - 1
                     if cost < nxt.get(k, cost + 1):

@@ -3,13 +3,17 @@
 Sentences are found by one linear scan over candidate ends ('.', '?', '!', '…' and any
 closing quotes or brackets after them), each judged by the word before it and the word
 after it. pysbd does this too but costs about a millisecond a sentence, far over the
-budget of a few milliseconds an article, so the rules live here as data.
+budget of a few milliseconds an article, so the rules live as data (``rules.segment`` and
+the abbreviations in ``lexicon``, which the quotes stage reads too).
 """
 
 from __future__ import annotations
 
 import re
 
+from briefgen.analysis import lexicon as L
+from briefgen.analysis.marks import pair_quotes
+from briefgen.analysis.rules import segment as R
 from briefgen.model import Document, Paragraph, Sentence
 
 # A candidate sentence end: terminal marks, then closing quotes/brackets, then a space or the end.
@@ -18,41 +22,28 @@ _CANDIDATE = re.compile(r"[.!?…]+[\"”’'\)\]»]*(?=\s|$)")
 _WORD_BEFORE = re.compile(r"[\w.’'\-]+$")
 # The first word after a candidate end, past opening quotes and brackets.
 _WORD_AFTER = re.compile(r"[\"“‘'\(\[«]*(\w[\w’'\-]*)")
-# Short quotations: a split inside one would cut a speaker's sentence in two.
-_SHORT_QUOTES = (re.compile(r"“[^“”]{1,150}”"), re.compile(r"\"[^\"\n]{1,150}\""))
-
-# Abbreviations after which a full stop never ends the sentence: titles before a name,
-# "e.g."/"i.e."/"vs." inside a clause, "No. 10", "Jan. 6", "p. 4".
-NEVER_END: frozenset[str] = frozenset({
-    "mr", "mrs", "ms", "dr", "prof", "gen", "adm", "lt", "col", "maj", "capt", "cpt", "sgt",
-    "cmdr", "cdr", "brig", "sen", "rep", "reps", "gov", "pres", "amb", "hon", "rev", "fr",
-    "st", "mt", "ft", "jr", "sr", "messrs", "mme", "mlle", "supt", "insp", "det", "cpl", "pvt",
-    "e.g", "i.e", "eg", "ie", "cf", "vs", "v", "viz", "al", "approx", "ca", "c",
-    "no", "nos", "vol", "vols", "p", "pp", "ch", "sec", "art", "fig", "figs", "para", "paras",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "dept", "univ", "assn", "bros", "est", "ref", "op", "ed", "eds", "trans",
-})
-# Abbreviations that end a sentence only when a clear sentence opener follows:
-# "in the U.S. The next day" ends, "the U.S. Navy" does not.
-MAYBE_END: frozenset[str] = frozenset({"inc", "ltd", "corp", "co", "llc", "plc", "etc", "bros", "jr", "sr"})
-# Words that begin sentences far more often than they follow "U.S." or "Inc." inside one.
-SENTENCE_OPENERS: frozenset[str] = frozenset({
-    "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",
-    "there", "in", "on", "at", "for", "but", "however", "yet", "so", "as", "if", "when",
-    "while", "after", "before", "since", "although", "though", "because", "many", "some",
-    "most", "such", "his", "her", "their", "our", "a", "an", "what", "why", "how", "who",
-    "meanwhile", "moreover", "still", "instead", "then", "now", "today", "yesterday",
-    "according", "both", "each", "all", "one", "two", "under", "during", "with", "by",
-    "despite", "also", "other", "another", "further", "finally", "first", "second",
-})
+# Opening double marks: a quotation in single marks ('scare quotes', a British quote) is
+# not protected, as before the pairer was shared.
+_DOUBLE_MARKS = "\"“„"
+# Punctuation after a full stop that continues the sentence rather than opening one.
+_GOES_ON = ",;:.!?)]}…/"
+# Dashes after a full stop: "— and then" goes on, "- A 2016 report" (a flattened list
+# item) or "— And then" opens a new sentence; the word after them decides.
+_DASHES = "-–—"
 # Dotted initialisms ("U.S", "a.m", "D.C") as seen before their last full stop.
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
-    """Spans of short quotations, inside which no sentence may end."""
-    spans = [(m.start(), m.end()) for rx in _SHORT_QUOTES for m in rx.finditer(text)]
-    return sorted(spans)
+    """Spans of short quotations in double marks, marks included, inside which no sentence may end.
+
+    The quotations are the ones the quotes stage reads (``marks.pair_quotes``): a long
+    straight-quoted passage is paired as one, so its closing mark is never taken for the
+    opening of another quotation that would swallow the sentence end after it.
+    """
+    spans, _ = pair_quotes(text)
+    return [(s.open, s.close + 1) for s in spans
+            if text[s.open] in _DOUBLE_MARKS and s.close - s.open - 1 <= R.SHORT_QUOTE_CHARS]
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -78,8 +69,13 @@ def _is_end(text: str, m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
         return True
     after = _WORD_AFTER.match(rest)
     first = rest[0]
-    # A sentence starts with a capital, a digit or an opening quote or bracket.
-    if not (first.isupper() or first.isdigit() or first in "\"“‘'([«"):
+    # A sentence starts with a capital, a digit, an opening quote or bracket, or a symbol
+    # ("$5 billion ..."); not with a lower-case word or punctuation that goes on.
+    if first in _DASHES:
+        word = rest.lstrip(_DASHES + " ")
+        if not word or word[0].islower():
+            return False
+    elif first.isalpha() and not first.isupper() or first in _GOES_ON:
         return False
     if after and after.group(1)[0].islower():
         return False
@@ -96,13 +92,13 @@ def _is_end(text: str, m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
     low = word.lower()
     if len(word) == 1 and word.isupper():
         return False  # an initial: "George W. Bush"
-    if low in NEVER_END:
+    if low in L.ABBREVIATIONS:
         return False
     nxt = after.group(1).lower() if after else ""
     if "." in word and nxt[:1].isdigit():
         return False  # a dotted citation and its number: "H.R. 12", "S.Res. 4", "U.S.C. 101"
-    if low in MAYBE_END or _DOTTED.match(word):
-        return nxt in SENTENCE_OPENERS
+    if low in L.CLOSING_ABBREVIATIONS or _DOTTED.match(word):
+        return nxt in R.SENTENCE_OPENERS
     return True
 
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
 
-from briefgen.analysis import area_rules as R
-from briefgen.analysis.areas import content_words
-from briefgen.model import Extract, Paragraph
+from briefgen.analysis import lexicon as L
+from briefgen.analysis.features import Article, ParagraphFeatures, SentenceFeatures
+from briefgen.analysis.rules import summarize as R
+from briefgen.analysis.speakers import is_questioner
+from briefgen.model import Extract
 
 # Weights of the score parts, calibrated as a set on the dev articles' readability.
 W_POSITION = 1.0
@@ -40,7 +43,7 @@ PENALTY_APPARATUS = 3.0  # "Note: ...", "Table 1. ...": table furniture, never a
 PENALTY_LABEL = 1.0
 # "I wish we were able to do this in person": the speaker's voice about the occasion.
 PENALTY_OCCASION = 1.0
-# Recurring content words (area_rules SPREAD_MIN_PARAGRAPHS), weighted in the overview
+# Recurring content words (rules.summarize SPREAD_MIN_PARAGRAPHS), weighted in the overview
 # only, where the article is the context. A written piece's lede and topic sentences are
 # reliable, and spread there only pulled long detail sentences (lists of names) over
 # them, so it is off; a transcript's opening is not, so what it returns to decides.
@@ -52,42 +55,24 @@ REDUNDANT_OVERLAP = 0.6
 
 @dataclass(frozen=True)
 class _Candidate:
+    """A sentence that may go into a summary, and where it stands."""
+
     order: int  # reading order in the input
     paragraph: int  # index of its paragraph in the input
-    text: str
     pid: str
-    words: Counter  # shared with the paragraph's cached _Features: never mutated
-    first_in_paragraph: bool
-    dangling: bool
-    norm: float  # the length of ``words`` as a vector, for the cosine
+    sentence: SentenceFeatures  # shared with the Article: never mutated
     # the score parts that depend on the sentence alone, in the order _score applies them
     adjustments: tuple[float, ...]
 
-
-@dataclass(frozen=True)
-class _Features:
-    """What scoring needs of one sentence that does not depend on its context."""
-
-    index: int  # the sentence's index in its paragraph
-    text: str
-    words: Counter
-    dangling: bool
-    norm: float
-    adjustments: tuple[float, ...]
+    @property
+    def words(self) -> Counter:
+        """The sentence's content words."""
+        return self.sentence.words
 
 
-# The pipeline asks for each area's summary and then the overview with the same Paragraph
-# objects, so every sentence would be tokenised and matched against the rule regexes
-# twice. Its context-free features are kept here per Paragraph object: keyed by id() and
-# holding the paragraph itself, so an entry is only ever used for that very object (its
-# id cannot be reused while it is held). Bounded, so a long run never grows it without
-# limit; a miss only costs the recomputation.
-_FEATURE_CACHE: dict[int, tuple[Paragraph, tuple[_Features, ...]]] = {}
-_FEATURE_CACHE_MAX = 4096  # paragraphs; far more than one article has
-
-
-def summarize_area(paragraphs: tuple[Paragraph, ...], limit: int = 3) -> tuple[Extract, ...]:
-    """1-3 of the area's own sentences that best state what it is about, in reading order."""
+def summarize_area(article: Article, pids: tuple[str, ...], limit: int = 3) -> tuple[Extract, ...]:
+    """1-3 of the area's own sentences (paragraphs ``pids``) that best state what it is about, in reading order."""
+    paragraphs = article.select(pids)
     candidates = _candidates(paragraphs)
     if not candidates:
         return _fallback(paragraphs)
@@ -97,13 +82,14 @@ def summarize_area(paragraphs: tuple[Paragraph, ...], limit: int = 3) -> tuple[E
     def position(c: _Candidate) -> float:
         if c.order == 0:
             return 1.0  # the area's opening sentence usually states its theme
-        return 0.4 if c.first_in_paragraph else 0.1
+        return 0.4 if c.sentence.index == 0 else 0.1
 
     return _pick(candidates, want, context, position, per_paragraph=2)
 
 
-def summarize_overview(paragraphs: tuple[Paragraph, ...], limit: int = 4) -> tuple[Extract, ...]:
+def summarize_overview(article: Article, limit: int = 4) -> tuple[Extract, ...]:
     """The bottom line: 3-5 verbatim sentences for the whole article, in reading order."""
+    paragraphs = article.paragraphs
     candidates = _candidates(paragraphs)
     if not candidates:
         return _fallback(paragraphs)
@@ -111,18 +97,18 @@ def summarize_overview(paragraphs: tuple[Paragraph, ...], limit: int = 4) -> tup
     want = min(len(candidates), max(R.OVERVIEW_MIN, min(limit, math.ceil(len(paragraphs) / 4))))
     context = _bag(candidates)
     last = len(paragraphs) - 1
-    spoken = sum(bool(p.speaker) for p in paragraphs) > R.SPOKEN_MIN_SHARE * len(paragraphs)
+    spoken = article.spoken
     factor = R.SPOKEN_POSITION_FACTOR if spoken else 1.0
     w_spread = W_SPREAD_SPOKEN if spoken else W_SPREAD_WRITTEN
     recurring = _recurring(candidates)
 
     def position(c: _Candidate) -> float:
         if c.paragraph == 0:
-            place = 1.0 if c.first_in_paragraph else 0.7  # the lede frames the whole piece
-        elif c.paragraph == last and c.first_in_paragraph and last > 2:
+            place = 1.0 if c.sentence.index == 0 else 0.7  # the lede frames the whole piece
+        elif c.paragraph == last and c.sentence.index == 0 and last > 2:
             place = 0.5  # a conclusion often restates the bottom line
         else:
-            place = 0.35 if c.first_in_paragraph else 0.05
+            place = 0.35 if c.sentence.index == 0 else 0.05
         return factor * place + w_spread * _spread(c.words, recurring)
 
     return _pick(candidates, want, context, position, per_paragraph=2)
@@ -139,64 +125,43 @@ def _recurring(candidates: list[_Candidate]) -> frozenset[str]:
 
 def _spread(words: Counter, recurring: frozenset[str]) -> float:
     """How many of a sentence's content words recur article-wide, 0-1 (full at SPREAD_FULL)."""
-    solid = sum(w in recurring for w in words if " " not in w and w not in R.SPOKEN_FILLER)
+    solid = sum(w in recurring for w in words if " " not in w and w not in L.SPOKEN_FILLER)
     return min(solid, R.SPREAD_FULL) / R.SPREAD_FULL
 
 
-def _candidates(paragraphs: tuple[Paragraph, ...]) -> list[_Candidate]:
+def _candidates(paragraphs: tuple[ParagraphFeatures, ...]) -> list[_Candidate]:
+    """The sentences that may summarize ``paragraphs``, in reading order."""
     out = []
     # In a press conference the questions frame the answers but are not the briefing's
     # points: a questioner's paragraphs are left out while anyone else speaks.
-    answered = any(p.speaker and not _asks(p.speaker) for p in paragraphs)
-    for k, p in enumerate(paragraphs):
+    answered = any(f.paragraph.speaker and not is_questioner(f.paragraph.speaker) for f in paragraphs)
+    for k, f in enumerate(paragraphs):
+        p = f.paragraph
         if R.APPARATUS_START.match(p.text):
             continue  # a caption or table note: it neither summarises nor counts as content
-        if answered and p.speaker and _asks(p.speaker):
+        if answered and is_questioner(p.speaker):
             continue
-        for f in _features(p):
-            out.append(_Candidate(len(out), k, f.text, p.id, f.words, f.index == 0, f.dangling, f.norm,
-                                  f.adjustments))
+        for sentence in f.sentences:
+            out.append(_Candidate(len(out), k, p.id, sentence, _adjustments(sentence)))
     return out
 
 
-def _features(p: Paragraph) -> tuple[_Features, ...]:
-    """The context-free features of a paragraph's non-empty sentences (cached per object)."""
-    hit = _FEATURE_CACHE.get(id(p))
-    if hit is not None and hit[0] is p:
-        return hit[1]
-    out = []
-    for j, s in enumerate(p.sentences):
-        if s.text.strip():
-            words = Counter(content_words(s.text))
-            dangling, adjustments = _static_score(s.text, words)
-            norm = math.sqrt(sum(v * v for v in words.values()))
-            out.append(_Features(j, s.text, words, dangling, norm, adjustments))
-    result = tuple(out)
-    if len(_FEATURE_CACHE) >= _FEATURE_CACHE_MAX:
-        _FEATURE_CACHE.clear()
-    _FEATURE_CACHE[id(p)] = (p, result)
-    return result
-
-
-def _asks(speaker: str) -> bool:
-    """Whether a transcript speaker is the one asking (a reporter's "Q", a moderator)."""
-    return speaker.upper().rstrip(".") in R.QUESTIONER_SPEAKERS
-
-
-def _fallback(paragraphs: tuple[Paragraph, ...]) -> tuple[Extract, ...]:
+def _fallback(paragraphs: tuple[ParagraphFeatures, ...]) -> tuple[Extract, ...]:
     """No sentence slices: the first non-empty paragraph, whole, is still verbatim."""
-    for p in paragraphs:
+    for p in (f.paragraph for f in paragraphs):
         if p.text.strip():
             return (Extract(p.text, p.id),)
     return ()
 
 
 def _bag(candidates: list[_Candidate]) -> Counter:
+    """Every candidate's content words, counted together."""
     # counted in one pass over every word (Counter.update with a Counter loops in Python)
     return Counter(chain.from_iterable(c.words.elements() for c in candidates))
 
 
-def _pick(candidates: list[_Candidate], want: int, context: Counter, position, per_paragraph: int) -> tuple[Extract, ...]:
+def _pick(candidates: list[_Candidate], want: int, context: Counter, position: Callable[[_Candidate], float],
+          per_paragraph: int) -> tuple[Extract, ...]:
     """The ``want`` best-scoring, non-repeating candidates, returned in reading order."""
     context_sq = float(sum(v * v for v in context.values()))
     ranked = sorted(candidates, key=lambda c: (-_score(c, context, context_sq, position), c.order))
@@ -211,74 +176,43 @@ def _pick(candidates: list[_Candidate], want: int, context: Counter, position, p
         chosen.append(c)
     if not chosen:  # everything was redundant: still never leave a summary empty
         chosen = ranked[:1]
-    return tuple(Extract(c.text, c.pid) for c in sorted(chosen, key=lambda c: c.order))
+    return tuple(Extract(c.sentence.text, c.pid) for c in sorted(chosen, key=lambda c: c.order))
 
 
-def _score(c: _Candidate, context: Counter, context_sq: float, position) -> float:
-    place = position(c) * (DANGLING_POSITION_FACTOR if c.dangling else 1.0)
-    score = W_POSITION * place + W_CENTRAL * _centrality(c.words, c.norm, context, context_sq)
-    # added one by one, in _static_score's order, so the float sum never changes
+def _score(c: _Candidate, context: Counter, context_sq: float, position: Callable[[_Candidate], float]) -> float:
+    """The candidate's score: position and centrality weighed, then its own score parts added."""
+    place = position(c) * (DANGLING_POSITION_FACTOR if c.sentence.dangling else 1.0)
+    score = W_POSITION * place + W_CENTRAL * _centrality(c.words, c.sentence.norm, context, context_sq)
+    # added one by one, in _adjustments' order, so the float sum never changes
     for adjustment in c.adjustments:
         score += adjustment
     return score
 
 
-def _static_score(text: str, content: Counter) -> tuple[bool, tuple[float, ...]]:
-    """Whether a sentence dangles, and its score parts that need nothing but the sentence."""
-    words = text.split()
-    n = len(words)
-    dangling = _dangling(words)
-    bare = {w.strip(".,;:!?“”\"'’—(").lower() for w in words}
-    out = [W_SIGNAL * min(2, len(bare & R.SIGNAL_WORDS))]
-    if n < R.SUMMARY_MIN_WORDS:
+def _adjustments(s: SentenceFeatures) -> tuple[float, ...]:
+    """The score parts that need nothing but the sentence, from what the Article knows of it."""
+    out = [W_SIGNAL * min(2, s.signals)]
+    if s.n_words < R.SUMMARY_MIN_WORDS:
         out.append(-PENALTY_SHORT)
-    elif n > R.SUMMARY_MAX_WORDS:
+    elif s.n_words > R.SUMMARY_MAX_WORDS:
         out.append(-PENALTY_LONG)
-    tail = text.rstrip().rstrip("”\"’)")
-    if tail.endswith(":") or text.lstrip("“\"‘(")[:1].islower():
+    if s.ending == "lead-in":
         out.append(-PENALTY_LEAD_IN)
-    elif tail.endswith("?"):
+    elif s.ending == "question":
         out.append(-PENALTY_QUESTION)
-    elif not tail.endswith((".", "!")):
+    elif s.ending == "unfinished":
         out.append(-PENALTY_UNFINISHED)
-    if dangling:
+    if s.dangling:
         out.append(-PENALTY_DANGLING)
-    if bare & R.PHATIC_WORDS or _thin(content) or _phatic_phrase(text):  # the regex is dearest
+    if s.courtesy:
         out.append(-PENALTY_PHATIC)
-    if _occasion(text, bare):
+    if s.occasion:
         out.append(-PENALTY_OCCASION)
-    if R.APPARATUS_START.match(text):
+    if s.apparatus:
         out.append(-PENALTY_APPARATUS)
-    if R.SPEAKER_LABEL.match(text):
+    if s.labelled:
         out.append(-PENALTY_LABEL)
-    return dangling, tuple(out)
-
-
-def _phatic_phrase(text: str) -> bool:
-    """Whether the sentence is a courtesy phrase (R.PHATIC_PHRASE)."""
-    return R.PHATIC_PHRASE.search(text) is not None
-
-
-def _dangling(words: list[str]) -> bool:
-    """Whether a sentence opens with a back-reference ("It ...", "And they ...")."""
-    bare = [w.strip("“\"‘(—–").lower().rstrip(",") for w in words[:3]]
-    bare = [w for w in bare if w]
-    if bare and bare[0] in R.DANGLING_SKIP:
-        bare = bare[1:]
-    return bool(bare) and bare[0] in R.DANGLING_STARTS
-
-
-def _occasion(text: str, bare: set[str]) -> bool:
-    """Whether a sentence is the speaker's voice about the occasion or to someone present."""
-    if not bare & R.SPEAKER_VOICE_WORDS:
-        return False
-    return bool(bare & R.OCCASION_WORDS or R.OCCASION_PHRASE.search(text) or R.OCCASION_ADDRESS.search(text))
-
-
-def _thin(words: Counter) -> bool:
-    """Whether a sentence's content words are only spoken filler and contractions."""
-    solid = [w for w in words if " " not in w and "’" not in w and "'" not in w and w not in R.SPOKEN_FILLER]
-    return len(solid) < R.THIN_MIN_WORDS
+    return tuple(out)
 
 
 def _centrality(words: Counter, norm_s: float, context: Counter, context_sq: float) -> float:
@@ -298,6 +232,7 @@ def _centrality(words: Counter, norm_s: float, context: Counter, context_sq: flo
 
 
 def _overlap(a: Counter, b: Counter) -> float:
+    """The share of the smaller word set found in the other."""
     if not a or not b:
         return 0.0
     return len(a.keys() & b.keys()) / min(len(a), len(b))

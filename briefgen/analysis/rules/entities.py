@@ -6,54 +6,50 @@ regions and capitals): nothing here names anything particular to one article.
 
 from __future__ import annotations
 
-# Titles, honorifics and roles written directly before a name: "Rear Admiral Yin Zhuo",
-# "Dr. Lee", "the team coach, Pak Song-jin". Matching is case-blind; the name after a
-# lower-case role must have two or more words (see WEAK_TITLES for why).
-TITLES: frozenset[str] = frozenset({
-    "president", "minister", "premier", "chancellor", "king", "queen", "emperor", "empress",
-    "prince", "princess", "sheikh", "sultan", "emir", "admiral", "general", "colonel",
-    "commander", "marshal", "captain", "sergeant", "lieutenant", "major", "brigadier",
-    "lt.", "col.", "gen.", "adm.", "maj.", "capt.", "sgt.", "cmdr.",
-    "professor", "prof.", "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "mx.",
-    "secretary", "secretary-general", "undersecretary", "senator", "sen.", "representative",
-    "rep.", "congressman", "congresswoman", "governor", "gov.", "mayor", "ambassador",
-    "envoy", "chairman", "chairwoman", "chairperson", "director", "director-general",
-    "spokesperson", "spokesman", "spokeswoman", "judge", "justice", "pope", "bishop",
-    "archbishop", "cardinal", "sir", "dame", "lord", "coach", "analyst", "researcher",
-    "scholar", "economist", "lawmaker", "legislator", "diplomat", "leader", "chief",
-    "deputy", "councillor", "councilor", "commissioner", "ceo", "founder", "counselor",
-    "counsellor", "attorney", "official", "officer", "medallist", "medalist", "champion",
-    "athlete", "player", "striker", "goalkeeper", "journalist", "reporter", "author",
-})
+from briefgen.analysis.lexicon import MONTHS, WEEKDAYS
+
+# Titles, honorifics and roles written directly before a name ("Rear Admiral Yin Zhuo",
+# "Dr. Lee", "the team coach, Pak Song-jin") are lexicon.TITLES. Matching is case-blind;
+# the name after a lower-case role must have two or more words (see WEAK_TITLES for why).
 
 # Title words that are also ordinary words in names of things ("General Motors",
-# "Major League", "Justice Department", "Chief Executive"): a name after them needs two
-# or more words. Lower-case titles are treated the same way.
+# "Major League", "Justice Department", "Chief Executive", "Tech Fellow for Modeling and
+# Simulation", "Head Start"): a name after them needs two or more words. Lower-case
+# titles are treated the same way.
 WEAK_TITLES: frozenset[str] = frozenset({
     "general", "major", "justice", "chief", "leader", "official", "officer", "captain",
     "champion", "player", "author", "deputy", "director", "lord", "sir", "dame",
+    "fellow", "head", "manager", "counsel", "lady",
 })
 
 # Words after "of"/"for" in an office name ("Secretary of State", "Minister for Foreign
-# Affairs"); the person's name comes after them, not before.
+# Affairs", "Speaker of Parliament"); the person's name comes after them, not before.
 OFFICE_WORDS: frozenset[str] = frozenset({
     "state", "defence", "defense", "foreign", "affairs", "finance", "trade", "health",
     "education", "justice", "interior", "commerce", "energy", "agriculture", "labor",
     "labour", "transport", "treasury", "home", "war", "the", "and", "economy", "industry",
     "sport", "sports", "culture", "environment", "security", "homeland", "staff", "joint",
     "chiefs", "navy", "army",
+    # chambers a speaker presides over ("Speaker" is a title: lexicon.TITLES)
+    "parliament", "house", "assembly",
 })
 
-# Verbs that make the name before them a speaker ("Kim Lee said"), or after them
-# ("said Kim Lee").
-SPEECH_VERBS: frozenset[str] = frozenset({
+# Speech verbs (lexicon.SPEECH_VERBS) that, right after a bare name or right before it,
+# show it is a person speaking ("Kim Lee said", "said Kim Lee"): the tensed forms of
+# personal speech. Not the rest of the speech verbs: a participle follows an object as
+# often as a subject ("the head of the Klan saying"), verbs of judgement take a company
+# or a project for object as often as a person ("described Oyu Tolgoi as"), and
+# documents and organisations "provide", "report" and "estimate".
+PERSON_SPEECH_VERBS: frozenset[str] = frozenset({
     "said", "says", "stated", "states", "told", "tells", "added", "adds", "argued", "argues",
     "noted", "notes", "wrote", "writes", "explained", "explains", "warned", "warns",
     "claimed", "claims", "insisted", "insists", "declared", "declares", "announced",
     "remarked", "commented", "emphasized", "emphasised", "stressed", "observed", "asked",
-    "replied", "responded", "acknowledged", "admitted", "suggested", "believes", "believed",
-    "recalled", "concluded", "contended", "maintained", "predicted", "urged",
+    "replied", "responded", "acknowledged", "admitted", "suggested", "recalled", "concluded",
+    "contended", "maintained", "predicted", "urged",
 })
+# ... and verbs of opinion, which introduce a view, though not quoted words.
+PERSON_VERBS: frozenset[str] = PERSON_SPEECH_VERBS | frozenset({"believes", "believed"})
 
 # Role nouns that, within three words after "Name, a/an/the", mark Name as a person
 # ("Lee, a professor at", "Lee, the Korean admiral"). Only nouns: modifiers such as
@@ -69,25 +65,10 @@ ROLE_WORDS: frozenset[str] = frozenset({
     "governor", "mayor", "candidate", "envoy", "novelist", "poet", "artist", "scientist",
     "engineer", "entrepreneur", "businessman", "businesswoman", "billionaire", "dissident",
     "defector", "medallist", "medalist", "champion", "warlord", "emperor", "king", "queen",
-    "prince", "princess", "general", "colonel", "soldier", "veteran", "spokesman",
+    "prince", "princess", "colonel", "soldier", "veteran",
     "speaker",  # "the parliamentary speaker, Ana Rojas,": a chamber's presiding officer
 })
 
-# Head words of organisation names: a capitalised run containing one of them names an
-# organisation ("Central Institute of Socialism", "Arctic Council"). Chosen for
-# precision: "Union" and "Federation" are here, and the few states named like that
-# ("Soviet Union", "Russian Federation") are listed as places, which are checked first.
-ORG_HEADS: frozenset[str] = frozenset({
-    "institute", "institution", "council", "committee", "ministry", "department",
-    "university", "college", "academy", "school", "agency", "organization", "organisation",
-    "union", "party", "bank", "fund", "commission", "assembly", "congress", "senate",
-    "parliament", "navy", "army", "forces", "force", "guard", "team", "association",
-    "corporation", "company", "inc.", "ltd", "foundation", "centre", "center", "office",
-    "service", "bureau", "authority", "court", "tribunal", "federation", "league",
-    "society", "board", "secretariat", "command", "group", "project", "programme",
-    "alliance", "coalition", "police", "cabinet", "conference", "consortium", "forum",
-    "network", "club", "federal", "directorate", "administration", "government",
-})
 
 # Head words that do not make an organisation on their own ("the Army", "the Office");
 # one of these must come with at least one other capitalised word.
@@ -138,15 +119,13 @@ COMMON_CAPS: frozenset[str] = frozenset({
     "what", "which", "who", "whom", "whose", "where", "why", "how", "whether", "not", "no",
     "yes", "one", "two", "three", "first", "second", "third", "last", "next", "now",
     "today", "yesterday", "tomorrow", "well", "thank", "thanks", "please", "ladies",
-    "gentlemen", "excellencies", "excellency", "okay", "ok", "so", "let", "once", "until",
-    "unlike", "like", "instead", "indeed", "in", "given", "amid", "whereas", "overall",
-    "finally", "similarly", "likewise", "therefore", "thus", "hence", "again", "once",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "spring", "summer", "autumn", "winter", "fall",
+    "gentlemen", "excellencies", "excellency", "okay", "ok", "let", "once", "until",
+    "unlike", "like", "instead", "indeed", "given", "amid", "whereas", "overall",
+    "finally", "similarly", "likewise", "therefore", "thus", "hence", "again",
+    "spring", "summer", "autumn", "winter", "fall",
     "image", "source", "photo", "credit", "read", "share", "updated", "note", "see",
     "chapter", "section", "figure", "table", "part", "page", "q", "a.m.", "p.m.",
-})
+}) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 # Nationality adjectives and languages: capitalised, but they name no place ("in
 # Chinese", "Russian experts"). A run made only of these is not a place.
@@ -177,7 +156,7 @@ NON_PLACE_HEADS: frozenset[str] = frozenset({
     "year", "prize", "award", "festival", "expo", "show", "league", "open", "series",
     "crisis", "revolution", "movement", "policy", "law", "bill", "resolution", "program",
     "programme", "project", "operation", "exercise", "order", "round", "times", "post",
-    "news", "journal", "magazine", "press", "review", "daily", "account", "street",
+    "news", "journal", "magazine", "press", "daily", "account", "street",
     "affairs", "quarterly", "weekly", "monthly", "herald", "tribune", "gazette",
 })
 
@@ -267,7 +246,7 @@ REGIONS: tuple[str, ...] = (
     "Hong Kong", "Macau", "Macao", "Kashmir", "Gaza", "Gaza Strip", "West Bank",
     "Greenland", "Puerto Rico", "Guam", "Okinawa", "Kaliningrad", "Transnistria",
     "Nagorno-Karabakh", "Kurdistan", "Western Sahara", "Soviet Union", "Global South",
-    "Global North", "Pacific Islands", "Central Asia", "Korea", "Europe",
+    "Global North", "Pacific Islands", "Korea",
 )
 
 # Other names for the same place; the tag shows the common English name.
@@ -283,3 +262,12 @@ PLACE_ALIASES: tuple[tuple[str, str], ...] = (
     ("UAE", "United Arab Emirates"), ("Ivory Coast", "Côte d'Ivoire"),
     ("Viet Nam", "Vietnam"), ("Islamic Republic of Iran", "Iran"),
 )
+
+# Lower-case words allowed inside a capitalised run ("Ministry of Foreign Affairs",
+# "Belt and Road Initiative", "Bosnia and Herzegovina").
+CONNECTORS = frozenset({
+    "of", "for", "and", "the", "on", "de", "du", "la", "le", "van", "von", "der", "al", "bin",
+})
+
+# Name particles that may stand inside a person's name ("Ursula von der Leyen").
+NAME_PARTICLES = frozenset({"van", "von", "der", "de", "al", "bin", "la", "le", "du"})

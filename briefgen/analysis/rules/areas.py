@@ -1,4 +1,4 @@
-"""Data for the areas and summarize stages: cue phrases, word lists and thresholds.
+"""Data for the areas stage (where areas start, what they are called): cues, word lists, thresholds.
 
 Kept apart from the code (as trafilatura keeps its boilerplate patterns) so a reader can
 see every rule and why it is there. Nothing here names a person, place or phrase from a
@@ -8,6 +8,8 @@ particular article: each entry is a generic signal of the analytical-briefing ge
 from __future__ import annotations
 
 import re
+
+from briefgen.analysis.lexicon import QUESTIONER_SPEAKERS
 
 # --- Discourse cues that open a new theme ---------------------------------------------
 
@@ -101,14 +103,6 @@ CONTINUATION_DEPTH_FACTOR = 0.5
 
 # --- Transcripts -----------------------------------------------------------------------
 
-# A speaker label at the start of a paragraph, used only when the cleaner did not already
-# set Paragraph.speaker: "PRESIDENT BIDEN:", "SECRETARY BLINKEN:", "Q:". Upper case only,
-# since "Note: ..." or "Update: ..." in prose are not turns.
-# Capitals include accented Latin ones ("PRESIDENT NIINISTÖ:", "MINISTRE LE DRIAN:"):
-# an ASCII-only class missed such labels and folded a whole turn into the previous one.
-_UPPER = "A-ZÀ-ÖØ-Þ"
-SPEAKER_LABEL = re.compile(rf"^(?P<label>[{_UPPER}][{_UPPER}.’'\- ]{{0,48}}[{_UPPER}.]):\s+")
-
 # A turn this short ("Thank you.", "Prime Minister X.") is a handover, not a theme: it
 # joins a neighbouring area instead of opening its own.
 SHORT_TURN_WORDS = 12
@@ -117,8 +111,6 @@ SHORT_TURN_WORDS = 12
 # words; when it is this short it joins the first turn rather than forming an Overview.
 SHORT_PREAMBLE_WORDS = 30
 
-# Labels of people who ask: the answer that follows belongs in the same area.
-QUESTIONER_SPEAKERS = ("Q", "QUESTION", "MODERATOR", "INTERVIEWER", "HOST")
 # Endings of lower-case words that a keyword title skips: without a parser, "coming" or
 # "allowed" is more likely a verb than the theme of an area.
 VERB_LIKE_ENDINGS = ("ing", "ed")
@@ -130,9 +122,6 @@ QA_TITLE_PREFIX = "Q&A: "
 QA_TITLE = "Questions and answers"
 # Labels that are not a person making remarks, so "Remarks by Q" would read badly.
 NON_PERSON_SPEAKERS = QUESTIONER_SPEAKERS + ("A", "ANSWER", "OPERATOR", "PARTICIPANT", "AUDIENCE MEMBER")
-
-# Words kept lower case when a speaker label in capitals is turned into a title.
-TITLE_SMALL_WORDS = ("of", "the", "and", "for", "to", "in", "on", "at", "de", "von", "van", "da")
 
 # --- Segmentation thresholds (calibrated as a set; do not tune one value in isolation) ---
 
@@ -163,12 +152,11 @@ STRUCTURED_MIN_HEADINGS = 2
 TURN_FORCE_RUN = 16
 TURN_MIN_DEPTH = 0.5
 TURN_WALL_RUN = 40
-# Spoken text (most paragraphs carry a speaker, SPEECH_MIN_SHARE) has many short
+# Spoken text (lexicon.SPOKEN_MIN_SHARE of paragraphs carry a speaker) has many short
 # paragraphs and drifts between themes, so it gets at most one area per
 # SPOKEN_PARAS_PER_AREA paragraphs; unmarked splits beyond that are merged away,
 # shallowest first. A speech's first paragraph is a greeting, not a lede, so it opens
 # the first area rather than an Overview of its own.
-SPEECH_MIN_SHARE = 0.5
 SPOKEN_PARAS_PER_AREA = 7
 # More areas than this is not a briefing; the weakest boundaries are merged away.
 MAX_AREAS = 12
@@ -188,39 +176,15 @@ HEADING_QUESTION_MIN_WORDS = 3
 
 # --- Words ----------------------------------------------------------------------------
 
-# Function words carry no topic; they are left out of cohesion and salience counts.
-STOP_WORDS = frozenset("""
-a about above after again against all also although am among an and any are as at be
-because been before being below between both but by can could did do does doing down
-during each either even ever every few for from further had has have having he her here
-hers him his how however i if in into is it its itself just least less like made make
-many may me might more most much must my neither no nor not now of off on once one only
-or other our ours out over own per quite rather said same say says she should since so
-some still such than that the their theirs them then there these they this those though
-through thus to too toward towards under until up upon us very via was we were what when
-where whether which while who whom whose why will with within without would yet you your
-mr ms mrs dr new two three well also already within across around
-""".split())
+# Determiners that open a noun phrase ("the border", "these families"): a title skips them,
+# and a word after one and before a function word is taken for a noun, not a verb.
+DETERMINERS = frozenset("the a an its their his her our this these those some many most each".split())
 
-# Sentence openers that point back to something earlier. A summary sentence that starts
-# with one reads as a dangling reference out of context.
-DANGLING_STARTS = frozenset("""
-this these that those he she it they his her its their him them such there here then
-""".split())
-# Spoken sentences often open with a conjunction ("And they said ..."); the back-reference
-# is looked for after it, so "And they" dangles as surely as "They". ("So" is left out:
-# "So these weapons ..." usually sums up, which is what a summary wants.)
-DANGLING_SKIP = frozenset("""
-and but
-""".split())
-
-# Generic signal words of the genre: sentences that assess risk or friction are what a
-# briefing reader wants in a summary. Matched on lower-case word stems.
-SIGNAL_WORDS = frozenset("""
-could risk risks friction frictions tension tensions conflict conflicts threat threats
-concern concerns potential likely may might undermine undermines challenge challenges
-dispute disputes rivalry pressure strain strains sour fracture divide divergence
-implication implications significant key critical strategic clash clashes
+# Words that may follow a plural noun inside a noun phrase ("tensions between X and Y");
+# any other lower-case word after a plural noun is read as its verb ("navies | patrol").
+NP_GLUE = frozenset("""
+of between in for on over with to against among across from and or at by toward towards
+within along
 """.split())
 
 # Where a title is cut from a sentence, these end the noun phrase: verbs, auxiliaries and
@@ -261,14 +225,6 @@ a an the and or but of to in on at by for with from as between among into over u
 their his her our your this that these those is are was were
 """.split())
 
-# First- and second-person words: a speech's "I’ll", "Let me", "President X and I" or
-# "My administration" is the speaker's voice, not a theme, so such phrases never title.
-SPEAKER_VOICE_WORDS = frozenset("""
-i i'm i’m i'll i’ll i've i’ve i'd i’d me my mine we we're we’re we'll we’ll we've we’ve
-us our ours you you're you’re you'll you’ll your yours let let's let’s
-you've you’ve you'd you’d
-""".split())
-
 # Subjects that only frame what follows ("The bottom line is ...", "The fact is ...",
 # "The point is ..."): a title made of one of these (with or without an article) says
 # nothing about the theme.
@@ -285,11 +241,6 @@ lot lots thing things way ways time times people folks year years day days week 
 answer question fact point kind sort bit part reason everybody everyone something
 anything nothing world today tomorrow yesterday percent number case matter
 """.split())
-
-# Endings of nationality words ("Americans", "Ukrainian", "Chinese", "British", "Korean"):
-# standing alone, such a word names a people in passing, not the area's theme, so a
-# keyword title skips it. Country names rarely end so ("Taiwan", "Japan" do not).
-DEMONYM_ENDINGS = ("ian", "ians", "ican", "icans", "ean", "eans", "ese", "ish")
 
 # The longest title we cut from a sentence, in words.
 TITLE_MAX_WORDS = 8
@@ -310,9 +261,12 @@ part lot lots kind sort rest number bunch piece reason way fact bottom whole mos
 much all none one each half majority
 """.split())
 
-# Role words that address or name the people in the room ("Prime Minister", "Madam Vice
-# President"): in speeches they recur in every turn, so they never make a topic phrase.
-ROLE_WORDS = frozenset("""
+# Forms of address for the people in the room ("Prime Minister", "Madam Vice President",
+# "Excellency"): in speeches they recur in every turn, so they never make a topic phrase,
+# and a title that is one of them plus a name is the person addressed. Not the entities
+# stage's role nouns ("analyst", "athlete"): "security analysts" or "Olympic athletes"
+# may well be what an area is about.
+ADDRESS_WORDS = frozenset("""
 president minister prime vice secretary madam mr mrs ms sir chairman chair ambassador
 excellency excellencies majesty deputy senator governor mayor speaker
 """.split())
@@ -331,85 +285,3 @@ REMARKS_TOPIC_SEPARATOR = ": "
 
 # The title of the opening area when it has no heading of its own.
 INTRO_TITLE = "Overview"
-
-# Courtesies of speeches and transcripts ("Thank you", "I'm delighted to hand over"):
-# true to the source but empty as a summary, so such sentences rank low.
-PHATIC_WORDS = frozenset("""
-thank thanks thanking delighted pleased glad honor honour honored honoured welcome
-greetings excellencies excellency gentlemen ladies morning evening afternoon
-""".split())
-
-# Courtesy phrases of meetings and remarks: a greeting or hand-over addressed to someone
-# ("Mr. Prime Minister, it's good to see you.", "The floor is yours.", "I'll turn it over
-# to you now."). Like PHATIC_WORDS, true to the source but not a point of the briefing.
-PHATIC_PHRASE = re.compile(
-    r"(?i)^(?:mr\.|madam|madame|mister)\s(?:vice\s|deputy\s)?(?:president|prime\sminister|secretary|"
-    r"chairman|chair|speaker|ambassador|minister)\b[^.!?]{0,3},"
-    r"|\b(?:good|great|nice|wonderful|a\s(?:real\s)?pleasure)\s(?:\S+\s)?to\s(?:see|be\swith|speak\s(?:to|with))\syou\b"
-    r"|\blook(?:ing)?\sforward\sto\s(?:seeing|meeting|hearing\sfrom|working\swith)\syou\b"
-    r"|\bthe\sfloor\sis\syours\b|\b(?:turn|turning|kick|kicking|hand|handing|pass|passing)\sit\s(?:back\s)?over\sto\b"
-    r"|\bon\s(?:such\s)?short\snotice\b"
-)
-
-# Spoken filler: with contractions ("I'm", "you'll"), the only content words of a
-# sentence that says nothing ("So I'm going to be going from here to there"). A sentence
-# with fewer than THIN_MIN_WORDS other content words ranks low.
-SPOKEN_FILLER = frozenset("""
-going get got gonna want wanted say said saying think know look make let thing things lot
-well really just here there yeah okay way
-""".split())
-THIN_MIN_WORDS = 2
-
-# The speaker's own voice about the occasion ("I wish we were able to do this in person",
-# "I'm going to be very brief", "I tell you what, Linda: ..."): a sentence with a first-
-# or second-person word (SPEAKER_VOICE_WORDS) and one of these words or phrases, or one
-# that addresses someone in the room (OCCASION_ADDRESS), is about the event itself,
-# not the speech's point, so it ranks low in a bottom line.
-OCCASION_WORDS = frozenset("""
-brief briefly virtual virtually format gather gathering gathered hospitality reciprocate
-invitation invited inviting host hosting hosted podium introduction introduce introduced
-seated visit visiting visited trip questions remarks
-""".split())
-OCCASION_PHRASE = re.compile(
-    r"(?i)(?:in\sperson|tell\syou\swhat|(?:good|great)\sto\sbe|be\swith\syou|with\sus\s(?:today|here)"
-    r"|before\sI\s(?:take|answer|begin|start)|let\sme\s(?:begin|start|say|thank|just|end|close|conclude|finish)|this\s(?:morning|afternoon|evening))"
-)
-# A direct address inside a sentence (", Mr. Prime Minister,", ", Linda:"): the speaker
-# turns to someone present. The name part is capitalised words only.
-OCCASION_ADDRESS = re.compile(
-    r"(?:^|,\s)(?:(?:Mr|Mrs|Ms|Dr)\.|Madam|Madame|Sir)(?:\s[A-Z][\w’'-]*){0,3}\s?[,:!?]"
-    r"|,\s[A-Z][a-z]+[:!]"
-)
-# In a transcript (most paragraphs carry a speaker) the first sentences are the speaker's
-# entrance, not a journalist's lede: the position bonus is scaled by this factor there,
-# so what the speech keeps returning to decides its bottom line.
-SPOKEN_POSITION_FACTOR = 0.35
-SPOKEN_MIN_SHARE = 0.5  # share of paragraphs with a speaker that makes a transcript
-# A content word "recurs" when it appears in at least this many paragraphs; a sentence
-# made of recurring words speaks to the whole article (its spread), one made of words
-# found nowhere else is an aside or an anecdote.
-SPREAD_MIN_PARAGRAPHS = 3
-# A sentence with this many recurring words gets the full spread bonus: counted, not a
-# share, so a short aside of two recurring words ("I wish we were doing this together")
-# does not beat a full statement of the theme.
-SPREAD_FULL = 6
-
-# --- Summaries ------------------------------------------------------------------------
-
-# Table and figure furniture the cleaner may keep in the body of a report: captions
-# ("Table 1. Rounds of talks", "Figure 2: ...") and source or note lines ("Note: * In
-# 2015 ..."). They are verbatim but say nothing on their own, so they never summarise.
-APPARATUS_START = re.compile(
-    r"^\s*(?:(?:notes?|sources?)\s*:|(?:table|figure|fig\.|chart|map|box|graph|exhibit)\s+[\dA-Z][\w.-]{0,4}[.:])",
-    re.I,
-)
-
-# Sentences shorter than this (in words) are rarely a self-contained statement.
-SUMMARY_MIN_WORDS = 8
-# Sentences longer than this are usually run-ons or lists; readable briefings avoid them.
-SUMMARY_MAX_WORDS = 60
-# Sentences per area: 1-3, about one per this many sentences of the area.
-SUMMARY_SENTENCES_PER = 4
-# Overview bottom line: 3-5 sentences.
-OVERVIEW_MIN = 3
-OVERVIEW_MAX = 5

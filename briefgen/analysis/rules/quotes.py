@@ -6,14 +6,16 @@ place or phrase from any particular article. Multi-word cues are tuples of words
 
 from __future__ import annotations
 
-# Longest quotation we believe, in characters. A real quotation in the genre is at most a
-# long paragraph; a mark with no partner closer than this is a stray (an inch sign, a typo),
-# and pairing across it would swallow unrelated text.
-MAX_QUOTE_CHARS = 1500
-
-# A pair of free-standing straight marks (` " x " `, left by removed markup) holds at most
-# this many characters; longer, they are more likely two unrelated stray marks.
-LOOSE_QUOTE_CHARS = 80
+from briefgen.analysis.lexicon import (
+    DEMONYM_ENDINGS,
+    DOCUMENT_VERBS,
+    MONTHS,
+    OFFICE_PREFIXES,
+    ORG_HEADS,
+    RELATION_WORDS,
+    TITLES,
+    WEEKDAYS,
+)
 
 # How far around a quote we look for its attribution, in characters. Attribution sits in
 # the same sentence; the cap keeps a 1 MB single-line "sentence" from costing more than
@@ -39,101 +41,14 @@ CONTINUED_QUOTE_WORDS = 4
 # Term nouns ("the term", "the slogan") only label the quote right after them.
 TERM_NOUN_DISTANCE = 4
 
-# Verbs of saying and writing (every form we meet), which make the quote a statement and
-# whose subject is the speaker. Includes verbs of evaluation ("hailed", "condemned")
-# because in news copy they introduce the speaker's own words, and verbs documents use
-# ("stipulates", "provides", "requires") because laws and reports are quoted too.
-SPEECH_VERBS: frozenset[str] = frozenset({
-    "say", "says", "said", "saying",
-    "state", "states", "stated", "stating",
-    "tell", "tells", "told", "telling",
-    "write", "writes", "wrote", "writing", "written",
-    "warn", "warns", "warned", "warning",
-    "argue", "argues", "argued", "arguing",
-    "add", "adds", "added", "adding",
-    "note", "notes", "noted", "noting",
-    "testify", "testifies", "testified", "testifying",
-    "explain", "explains", "explained", "explaining",
-    "declare", "declares", "declared", "declaring",
-    "announce", "announces", "announced", "announcing",
-    "insist", "insists", "insisted", "insisting",
-    "claim", "claims", "claimed", "claiming",
-    "assert", "asserts", "asserted", "asserting",
-    "observe", "observes", "observed", "observing",
-    "remark", "remarks", "remarked", "remarking",
-    "comment", "comments", "commented", "commenting",
-    "stress", "stresses", "stressed", "stressing",
-    "emphasise", "emphasises", "emphasised", "emphasising",
-    "emphasize", "emphasizes", "emphasized", "emphasizing",
-    "acknowledge", "acknowledges", "acknowledged", "acknowledging",
-    "admit", "admits", "admitted", "admitting",
-    "concede", "concedes", "conceded", "conceding",
-    "reply", "replies", "replied", "replying",
-    "respond", "responds", "responded", "responding",
-    "answer", "answers", "answered",
-    "ask", "asks", "asked", "asking",
-    "urge", "urges", "urged", "urging",
-    "pledge", "pledges", "pledged", "pledging",
-    "promise", "promises", "promised", "promising",
-    "vow", "vows", "vowed", "vowing",
-    "report", "reports", "reported",
-    "conclude", "concludes", "concluded", "concluding",
-    "suggest", "suggests", "suggested", "suggesting",
-    "predict", "predicts", "predicted", "predicting",
-    "recall", "recalls", "recalled", "recalling",
-    "tweet", "tweets", "tweeted", "tweeting",
-    "post", "posts", "posted",
-    "commend", "commends", "commended", "commending",
-    "praise", "praises", "praised", "praising",
-    "hail", "hails", "hailed", "hailing",
-    "criticise", "criticises", "criticised", "criticising",
-    "criticize", "criticizes", "criticized", "criticizing",
-    "condemn", "condemns", "condemned", "condemning",
-    "denounce", "denounces", "denounced", "denouncing",
-    "accuse", "accuses", "accused", "accusing",
-    "complain", "complains", "complained", "complaining",
-    "lament", "laments", "lamented", "lamenting",
-    "boast", "boasts", "boasted", "boasting",
-    "affirm", "affirms", "affirmed", "affirming",
-    "reaffirm", "reaffirms", "reaffirmed", "reaffirming",
-    "reiterate", "reiterates", "reiterated", "reiterating",
-    "confirm", "confirms", "confirmed", "confirming",
-    "demand", "demands", "demanded", "demanding",
-    "recommend", "recommends", "recommended", "recommending",
-    "assess", "assesses", "assessed", "assessing",
-    "estimate", "estimates", "estimated",
-    "describe", "describes", "described", "describing",
-    "characterise", "characterises", "characterised", "characterising",
-    "characterize", "characterizes", "characterized", "characterizing",
-    "quip", "quips", "quipped",
-    "joke", "jokes", "joked",
-    "mention", "mentions", "mentioned",
-    "contend", "contends", "contended",
-    "maintain", "maintains", "maintained",
-    "cautioned", "cautions", "caution",
-    "proclaim", "proclaims", "proclaimed",
-    "stipulate", "stipulates", "stipulated",
-    "require", "requires", "required",
-    "provide", "provides", "provided",
-    "specify", "specifies", "specified",
-    "mandate", "mandates", "mandated",
-    "direct", "directs", "directed",
-    "commit", "commits", "committed",
-    "quoted",
-})
-
-# Verbs above that are common in ordinary, non-speech use; they count as a cue only when
+# Speech verbs (lexicon.SPEECH_VERBS) that are common in ordinary, non-speech use; they count as a cue only when
 # followed by "that" or a colon, or right before the quote ("provides that…", "required:").
-WEAK_SPEECH_VERBS: frozenset[str] = frozenset({
-    "provide", "provides", "provided", "require", "requires", "required",
-    "direct", "directs", "directed", "commit", "commits", "committed",
-    "post", "posts", "posted", "report", "reports", "reported",
+# The verbs documents say things with (lexicon.DOCUMENT_VERBS), and everyday ones.
+WEAK_SPEECH_VERBS: frozenset[str] = DOCUMENT_VERBS | frozenset({
     "add", "adds", "added", "adding", "note", "notes", "noted", "noting",
     "state", "states", "maintain", "maintains", "maintained", "recall", "recalls", "recalled",
     "answer", "answers", "answered", "ask", "asks", "asked", "asking",
-    "estimate", "estimates", "estimated", "assess", "assesses", "assessed", "assessing",
-    "mention", "mentions", "mentioned", "specify", "specifies", "specified",
-    "mandate", "mandates", "mandated", "promise", "promises", "promised", "promising",
+    "mention", "mentions", "mentioned", "promise", "promises", "promised", "promising",
     "stress", "stresses", "stressed", "stressing", "demand", "demands", "demanded", "demanding",
 })
 
@@ -221,19 +136,6 @@ NAMING_VERBS: frozenset[str] = frozenset({
 MODIFIER_DETERMINERS: frozenset[str] = frozenset({
     "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our",
     "my", "your", "new", "so-called",
-})
-
-# Function words that may follow a quote without making it a modifier of a noun.
-FUNCTION_WORDS: frozenset[str] = frozenset({
-    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from",
-    "by", "with", "as", "that", "which", "who", "whom", "whose", "this", "these", "those",
-    "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
-    "could", "should", "may", "might", "must", "can", "do", "does", "did", "not", "it", "its",
-    "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your",
-    "into", "onto", "over", "under", "about", "after", "before", "during", "since", "than",
-    "then", "so", "if", "when", "while", "where", "because", "although", "though", "also",
-    "among", "between", "against", "amid", "despite", "toward", "towards", "per", "via",
-    "upon", "within", "without", "through", "throughout", "across", "around", "behind",
 })
 
 # Words that end a subject clause when read backwards from a speech verb: the speaker
@@ -354,49 +256,23 @@ NOT_MODIFIED_NOUNS: frozenset[str] = frozenset({
 MODIFIER_QUOTE_WORDS = 2
 
 # Title and honorific words: before a name they are the person's role ("Rear Admiral",
-# "Indo-Pacific Commander", "Prime Minister"), and they prove a capitalised run is a person.
-TITLE_WORDS: frozenset[str] = frozenset({
-    "president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "general",
-    "admiral", "rear", "commander", "colonel", "lieutenant", "major", "captain", "sergeant",
-    "marshal", "brigadier", "commodore", "chief", "ambassador", "senator", "representative",
-    "congressman", "congresswoman", "governor", "mayor", "king", "queen", "prince", "princess",
-    "emperor", "sheikh", "pope", "cardinal", "bishop", "archbishop", "rabbi", "imam",
-    "professor", "prof", "prof.", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
-    "sir", "dame", "lord", "lady", "judge", "justice", "chairman", "chairwoman", "chair",
-    "chairperson", "director", "spokesman", "spokeswoman", "spokesperson", "envoy", "deputy",
-    "foreign", "defense", "defence", "finance", "trade", "state", "leader", "speaker",
-    "gen.", "adm.", "lt.", "col.", "maj.", "capt.", "sgt.", "sen.", "rep.", "gov.", "amb.",
-    "pres.", "hon.", "rev.", "coach", "manager", "ceo", "chancellor", "councillor",
-    "councilor", "commissioner", "attorney", "counsel", "officer", "head", "founder",
-    "analyst", "researcher", "fellow", "lawmaker", "legislator", "diplomat", "official",
-    # relations, which introduce a person the same way: "my friend Joe", "his aide Ri"
-    "friend", "colleague", "counterpart", "adviser", "advisor", "aide", "successor",
-    "predecessor", "wife", "husband", "son", "daughter", "father", "mother", "brother",
-    "sister", "partner",
-})
+# "Indo-Pacific Commander", "Prime Minister", "his aide"), and they prove a capitalised run
+# is a person. The titles, the words that only prefix one, and relations (all in lexicon).
+TITLE_WORDS: frozenset[str] = TITLES | OFFICE_PREFIXES | RELATION_WORDS
 # Of the title words, those that cannot be a role on their own ("Foreign", "Vice",
 # "State"): they only prefix another title word.
-TITLE_PREFIXES: frozenset[str] = frozenset({
-    "vice", "prime", "rear", "foreign", "defense", "defence", "finance", "trade", "state",
+TITLE_PREFIXES: frozenset[str] = OFFICE_PREFIXES | frozenset({
     "deputy", "chief", "lieutenant", "brigadier", "major",
 })
 
-# Head words of organisations and documents. "the committee said" refers back to the last
-# named "... Committee"; and a capitalised run ending in one is not a person.
-ORG_HEADS: frozenset[str] = frozenset({
-    "committee", "commission", "council", "ministry", "department", "agency", "office",
-    "government", "administration", "parliament", "congress", "senate", "assembly",
-    "court", "union", "organisation", "organization", "association", "federation",
-    "institute", "institution", "university", "college", "school", "academy", "centre",
-    "center", "foundation", "bank", "fund", "company", "corporation", "group", "party",
-    "army", "navy", "force", "forces", "command", "team", "club", "league", "board",
-    "bureau", "service", "services", "authority", "alliance", "coalition", "delegation",
-    "embassy", "consulate", "secretariat", "cabinet", "treaty", "agreement", "accord",
-    "act", "law", "bill", "report", "assessment", "statement", "declaration", "communique",
-    "resolution", "charter", "article", "memorandum", "document", "strategy", "review",
-    "study", "survey", "paper", "plan", "programme", "program", "project", "initiative",
-    "network", "press", "news", "agency", "times", "post", "daily", "journal",
-    "observatory", "monitor", "panel", "tribunal", "kremlin", "pentagon", "parliament",
+# Bodies that speak as organisations do ("the Times reported", "the Kremlin said", "the
+# embassy said", "the panel found") but that the entities stage does not tag as one: news
+# outlets, buildings that stand for a government, missions abroad, monitors and
+# observatories (as often an instrument), panels, services and programmes. Documents are
+# in DOCUMENT_HEADS below.
+SPEAKING_BODIES: frozenset[str] = frozenset({
+    "times", "post", "daily", "journal", "news", "press", "kremlin", "pentagon", "embassy",
+    "consulate", "delegation", "monitor", "observatory", "panel", "services", "program",
 })
 
 # Head words of documents, which "say" things through verbs that people rarely use for
@@ -408,7 +284,12 @@ DOCUMENT_HEADS: frozenset[str] = frozenset({
     "directive", "decree", "order", "regulation", "text", "plan", "guidance", "doctrine",
     "protocol", "convention", "pact", "deal", "framework", "letter", "message", "tweet",
     "notice", "editorial", "commentary", "note", "cable", "readout", "transcript",
+    "study", "survey", "paper", "initiative",
 })
+
+# Head words of organisations, documents and outlets. "the committee said" refers back to
+# the last named "... Committee"; and a capitalised run ending in one is not a person.
+SOURCE_HEADS: frozenset[str] = ORG_HEADS | DOCUMENT_HEADS | SPEAKING_BODIES
 
 # Capitalised words that do not belong to a person's name: compass and region words,
 # calendar words, and sentence-starting function words. They stop a run from counting as
@@ -421,9 +302,6 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "mountains", "peninsula", "strait", "gulf", "bay", "coast", "city", "province", "region",
     "games", "olympics", "olympic", "cup", "championship", "championships", "summit",
     "war", "world", "cold", "day", "week", "year",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday",
     "the", "a", "an", "in", "on", "at", "for", "but", "however", "and", "or", "this",
     "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "his", "her",
     "their", "our", "after", "before", "during", "while", "when", "as", "if", "since",
@@ -437,15 +315,8 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "public", "economic", "social", "science", "sciences", "technology", "energy", "health",
     "education", "trade", "commerce", "industry", "cooperation", "peace", "rights", "human",
     "environment", "strategic", "global", "unification", "welfare",
-})
-# Endings of nationality adjectives ("Korean", "Chinese", "British"): a run ending in one
-# describes something ("North Korean athletes") rather than naming a person.
-DEMONYM_ENDINGS: tuple[str, ...] = ("ese", "ean", "ian", "ish", "ic", "ern")
-
-# Abbreviations whose full stop does not end a sentence (titles, dotted initials).
-ABBREVIATIONS: frozenset[str] = frozenset({
-    "mr", "mrs", "ms", "dr", "prof", "gen", "adm", "lt", "col", "maj", "capt", "sgt", "cmdr",
-    "sen", "rep", "gov", "pres", "amb", "hon", "rev", "st", "jr", "sr", "no", "vol", "p",
-    "pp", "art", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "e.g", "i.e", "vs", "etc", "inc", "ltd", "corp", "co", "approx",
-})
+}) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+# Endings of nationality words (lexicon.DEMONYM_ENDINGS), and of region adjectives
+# ("Arctic", "Baltic", "Northern"): a run ending in one describes something ("North Korean
+# athletes") rather than naming a person.
+DESCRIPTIVE_ENDINGS: tuple[str, ...] = DEMONYM_ENDINGS + ("ic", "ern")

@@ -1,0 +1,514 @@
+"""Attribution: who said a quotation, and in what role.
+
+The speaker is the subject of the speech verb (or the source after "according to"): a
+name with its title or apposition split off as the role, an organisation or a document,
+or a pronoun resolved to the last person or organisation named before it, in this
+paragraph or the two before. ``Reading`` indexes a paragraph's names as its quotations
+are read in order; ``Memory`` carries speakers and roles from paragraph to paragraph.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from briefgen.analysis import lexicon as L
+from briefgen.analysis.marks import Span
+from briefgen.analysis.rules import quotes as R
+from briefgen.analysis.tokens import (
+    MASK,
+    Tok,
+    ends_outside_quotes,
+    ends_with,
+    is_cap,
+    is_title,
+    mask_quotes,
+    read_tokens,
+)
+from briefgen.model import Paragraph
+
+
+def _np_end(toks: list[Tok], i: int, hi: int | None = None) -> int:
+    """Index one past the noun phrase that starts at ``i`` (a name, title or document)."""
+    j = i
+    hi = len(toks) if hi is None else hi
+    stop = L.FUNCTION_WORDS - R.NP_CONNECTORS
+    while j < hi and j - i < 14:
+        t = toks[j]
+        if t.kind != "w":
+            break
+        if not is_cap(t):
+            if j == i and t.low in R.ARTICLES | R.POSSESSIVES:
+                pass  # "the ministry", "a senior official", "his spokesman"
+            elif t.low == "to" and j > i and is_title(toks[j - 1]) and j + 1 < hi \
+                    and (is_cap(toks[j + 1]) or toks[j + 1].low == "the"):
+                pass  # "Ambassador to the UN Linda Thomas-Greenfield"
+            elif t.low in ("and", "or", "&", "de", "van", "von", "al", "bin"):
+                if not (j > i and is_cap(toks[j - 1]) and j + 1 < len(toks) and is_cap(toks[j + 1])):
+                    break
+            elif t.low in stop or t.low in R.SUBJECT_VERB_FILLERS:
+                break
+            elif t.low in R.CLAUSE_OPENERS or t.low in R.RELATIVE_PRONOUNS:
+                break
+        j += 1
+    while j > i and toks[j - 1].low in R.NP_CONNECTORS | {"and", "or"}:
+        j -= 1
+    return j
+
+
+def _skip_adjunct(toks: list[Tok], i: int, hi: int) -> int:
+    """Skip a leading adjunct ("In 2026", "In a statement", "with") before a subject."""
+    j = i
+    while j < hi and toks[j].kind == "w" and toks[j].low in R.LEADING_PREPOSITIONS:
+        j += 1
+        seen = 0
+        while j < hi and toks[j].kind == "w" and not toks[j].text[0].isupper():
+            if toks[j].low in R.ARTICLES and seen:
+                break
+            if toks[j].low in R.PERSON_PRONOUNS | R.FIRST_PERSON | R.GROUP_PRONOUNS and seen == 0:
+                break
+            if not toks[j].text[0].isdigit():
+                seen += 1
+            j += 1
+    return j if j < hi else i
+
+
+def _clause_name(toks: list[Tok], end: int) -> tuple[int, int] | None:
+    """The nearest name before ``end`` in its clause that is followed by a lower-case word (its verb)."""
+    for k in range(end - 1, max(-1, end - 1 - R.CLAUSE_NAME_REACH), -1):
+        if toks[k].kind != "w":
+            return None
+        if is_cap(toks[k]) and toks[k].text[:1].isalpha() and k + 1 < end and toks[k + 1].kind == "w" \
+                and not is_cap(toks[k + 1]):
+            return _backward_name(toks, k + 1)
+    return None
+
+
+def _backward_name(toks: list[Tok], end: int) -> tuple[int, int] | None:
+    """The capitalised run (with connectors) ending just before index ``end``."""
+    j = end - 1
+    if j < 0 or not is_cap(toks[j]):
+        return None
+    i = j
+    while i - 1 >= 0:
+        t = toks[i - 1]
+        if is_cap(t):
+            i -= 1
+        elif t.kind == "w" and t.low in R.NAME_CONNECTORS and i - 2 >= 0 and is_cap(toks[i - 2]):
+            i -= 1
+        else:
+            break
+    while i <= j and toks[i].low in R.NOT_NAME_WORDS and not is_title(toks[i]):
+        i += 1
+    return (i, j + 1) if i <= j else None
+
+
+@dataclass(frozen=True)
+class Who:
+    """A speaker as found in the text: a name, or a pronoun still to resolve."""
+
+    name: str | None
+    role: str | None = None
+    pronoun: str | None = None
+    head: str | None = None  # "committee" in "the committee said": refers to a named one
+
+
+def _slice(text: str, toks: list[Tok], i: int, j: int) -> str:
+    """The paragraph's own words from token i up to (not including) token j."""
+    return text[toks[i].start:toks[j - 1].end]
+
+
+def who_of(text: str, toks: list[Tok], i: int, j: int, role: str | None = None) -> Who | None:
+    """A speaker from the noun phrase toks[i:j]: split a title off as role, drop "the"."""
+    while i < j and toks[i].low in R.ARTICLES:
+        i += 1
+    if i >= j:
+        return None
+    first = toks[i]
+    if j - i == 1 and first.low in R.PERSON_PRONOUNS | R.FIRST_PERSON | R.GROUP_PRONOUNS:
+        return Who(None, role, pronoun=first.low)
+    if any(t.kind != "w" for t in toks[i:j]):
+        return None
+    caps = [k for k in range(i, j) if is_cap(toks[k])]
+    if not caps:
+        if j - i <= 3 and toks[j - 1].low in R.SOURCE_HEADS:
+            return Who(_slice(text, toks, i, j), role, head=toks[j - 1].low)
+        if j - i > 5:
+            return None
+        return Who(_slice(text, toks, i, j), role)
+    # "Maria Lopez of the University of Tokyo": the name speaks, the affiliation is a role.
+    affiliation = None
+    for k in range(i + 1, j - 1):
+        if toks[k].low in ("of", "at", "from") and all(_name_word(t) or is_title(t) for t in toks[i:k]) \
+                and any(_name_word(t) for t in toks[i:k]) \
+                and any(t.low in R.SOURCE_HEADS for t in toks[k + 1:j]):
+            affiliation, j = _slice(text, toks, k, j), k
+            break
+    # A title before a trailing personal name splits role from name:
+    # "Chinese Rear Admiral | Yin Zhuo", "U.S. Ambassador to the UN | Linda Thomas-Greenfield".
+    m = j
+    while m > i and _name_word(toks[m - 1]) and j - m < 4:
+        m -= 1
+    if i < m < j and any(is_title(t) for t in toks[i:m]):
+        return Who(_slice(text, toks, m, j), role or _slice(text, toks, i, m))
+    return Who(_slice(text, toks, i, j), role or affiliation)
+
+
+def _name_word(tok: Tok) -> bool:
+    """Whether a token can be part of a personal name (not a title, acronym, or place word)."""
+    return (tok.kind == "w" and tok.text[0].isupper() and not tok.text.isupper()
+            and not is_title(tok) and tok.low not in R.SOURCE_HEADS and tok.low not in R.NOT_NAME_WORDS)
+
+
+def _is_apposition(toks: list[Tok], i: int, j: int) -> bool:
+    """Whether toks[i:j] reads as an apposition: "a professor at X", "the head of Y"."""
+    return j > i and toks[i].low in R.ARTICLES | R.POSSESSIVES and all(t.kind == "w" for t in toks[i:j])
+
+
+def _segment_start(toks: list[Tok], end: int) -> int:
+    """Start index of the comma-free stretch of words that ends just before ``end``."""
+    i = end
+    while i > 0 and toks[i - 1].kind == "w":
+        i -= 1
+    return i
+
+
+def _subject_across_comma(text: str, toks: list[Tok], b: int, v: int, depth: int) -> Who | None:
+    """The subject when nothing stands between a clause break and the verb at ``v``."""
+    if b > 0 and toks[b - 1].low == ",":
+        a = _segment_start(toks, b - 1)
+        if a > 0 and toks[a - 1].low == "," and a < b - 1:
+            before = _segment_start(toks, a - 1)
+            if _is_apposition(toks, a, b - 1):
+                # "X, a professor at Y, said": the apposition is the role, X the speaker.
+                role = _slice(text, toks, a, b - 1)
+                named = _backward_name(toks, a - 1)
+                if named:
+                    return who_of(text, toks, named[0], named[1], role)
+                s = _skip_adjunct(toks, before, a - 1)
+                return who_of(text, toks, s, _np_end(toks, s, a - 1), role)
+            named = _backward_name(toks, b - 1)
+            if named and named[0] == a:
+                # "The spokesperson for the ministry, Ned Price, said": a name, its role before.
+                role = _slice(text, toks, before, a - 1) if _is_apposition(toks, before, a - 1) else None
+                return who_of(text, toks, named[0], named[1], role)
+            if not toks[v].low.endswith("ing"):
+                # "The report, published by the institute, says": skip the aside.
+                s = _skip_adjunct(toks, before, a - 1)
+                e = _np_end(toks, s, a - 1)
+                if e == a - 1 and e > s:
+                    return who_of(text, toks, s, e)
+    if depth == 0 and b > 0 and (toks[b - 1].low in (",", "and", "but", "then", "or")):
+        # "X warned … and said", "X told …, adding": the subject of the earlier verb.
+        for k in range(b - 2, -1, -1):
+            t = toks[k]
+            if t.kind == "w" and t.low in L.SPEECH_VERBS and t.low not in R.WEAK_SPEECH_VERBS:
+                return subject_before(text, toks, k, depth + 1)
+        if toks[b - 1].low == "and" and (b == v or toks[b].low in R.SUBJECT_VERB_FILLERS):
+            # "Members have agreed to X and have committed “…”": one subject, two verbs.
+            a = _segment_start(toks, b - 1)
+            s = _skip_adjunct(toks, a, b - 1)
+            e = _np_end(toks, s, b - 1)
+            if s < e < b - 1 and toks[e].low in R.SUBJECT_VERB_FILLERS | L.SPEECH_VERBS:
+                return who_of(text, toks, s, e)
+    return None
+
+
+def subject_before(text: str, toks: list[Tok], v: int, depth: int = 0) -> Who | None:
+    """The subject of the verb at ``v``: who said it."""
+    j = v
+    while j > 0 and toks[j - 1].kind == "w" and toks[j - 1].low in R.SUBJECT_VERB_FILLERS:
+        j -= 1
+    if j > 0 and toks[j - 1].low == ")":
+        # "As Smith (2020) notes": the citation sits between subject and verb.
+        k = j - 1
+        while k > 0 and toks[k].low != "(" and j - k < 12:
+            k -= 1
+        j = k if toks[k].low == "(" else j
+    if j > 0 and toks[j - 1].low in R.PERSON_PRONOUNS | R.FIRST_PERSON | R.GROUP_PRONOUNS:
+        return Who(None, pronoun=toks[j - 1].low)
+    if toks[v].low.endswith("ing") and j > 0 and toks[j - 1].kind == "w" and j == v:
+        # "a joint statement pledging", "Putin calling": the participle's noun is the speaker.
+        b = j
+        while b > 0 and toks[b - 1].kind == "w" and (toks[b - 1].low not in L.FUNCTION_WORDS
+                                                     or toks[b - 1].low in R.NP_CONNECTORS) and j - b < 10:
+            b -= 1
+            if toks[b].low in R.ARTICLES:
+                break
+        if b > 0 and toks[b - 1].low in R.OBJECT_PREPOSITIONS:
+            # "X issued a report on cyber insurance recommending": not the topic, the clause's name
+            named = _clause_name(toks, b - 1)
+            return who_of(text, toks, named[0], named[1]) if named else None
+        named = _backward_name(toks, j)
+        if named and named[0] > b:
+            b = named[0] if toks[named[0] - 1].low not in R.ARTICLES else b
+        return who_of(text, toks, b, j) if b < j else None
+    # Back to the start of the clause.
+    b = j
+    while b > 0:
+        t = toks[b - 1]
+        if t.kind != "w":
+            break
+        if t.low in R.CLAUSE_OPENERS:
+            if t.low in ("and", "or") and b < len(toks) and is_cap(toks[b]) and b - 2 >= 0 and is_cap(toks[b - 2]):
+                b -= 1
+                continue
+            break
+        b -= 1
+    if b == j:
+        return _subject_across_comma(text, toks, b, v, depth)
+    if j - b == 1 and toks[b].low in R.RELATIVE_PRONOUNS:
+        end = b - 1 if b > 0 and toks[b - 1].low == "," else b
+        named = _backward_name(toks, end)
+        return who_of(text, toks, named[0], named[1]) if named else None
+    s = _skip_adjunct(toks, b, j)
+    e = _np_end(toks, s, j)
+    if e <= s:
+        named = _backward_name(toks, j)
+        return who_of(text, toks, named[0], named[1]) if named else None
+    role = None
+    # "the team coach, Pak Song-jin said": a role before the name, after a comma.
+    if b > 0 and toks[b - 1].low == ",":
+        a = _segment_start(toks, b - 1)
+        if _is_apposition(toks, a, b - 1) and is_title(toks[b - 2]) and (a == 0 or toks[a - 1].kind != "w"):
+            role = _slice(text, toks, a + 1, b - 1)
+    return who_of(text, toks, s, e, role)
+
+
+def after_cue(text: str, toks: list[Tok], i: int) -> Who | None:
+    """The source named right after a cue: "according to X", "said X, a professor at Y"."""
+    if i < len(toks) and toks[i].kind == "w" and toks[i].low in R.PERSON_PRONOUNS | R.FIRST_PERSON | R.GROUP_PRONOUNS:
+        return Who(None, pronoun=toks[i].low)
+    e = _np_end(toks, i)
+    if e <= i:
+        return None
+    role = None
+    if e < len(toks) and toks[e].low == ",":
+        a = e + 1
+        b = a
+        while b < len(toks) and toks[b].kind == "w":
+            b += 1
+        if _is_apposition(toks, a, b):
+            role = _slice(text, toks, a, b)
+    return who_of(text, toks, i, e, role)
+
+
+def right_attribution(text: str, toks: list[Tok], body: str) -> Who | None:
+    """An attribution right after the closing mark: "…,” he said", "…,” said X"."""
+    if not toks:
+        return None
+    if not body.endswith((",", "?", "!", "—", "–", "-", "…")) and toks[0].low not in (",", "—", "–", "-"):
+        return None
+    i = 0
+    while i < len(toks) and toks[i].kind == "p" and toks[i].low in (",", "—", "–", "-"):
+        i += 1
+    if i >= len(toks) or toks[i].kind != "w":
+        return None
+    if toks[i].low in L.SPEECH_VERBS:
+        return after_cue(text, toks, i + 1)
+    if ends_with(toks, i + 1, R.ACCORDING_TO):
+        return after_cue(text, toks, i + 2)
+    if toks[i].low == "as":
+        # "“…,” as my mother would say, “…”": the speaker of both halves.
+        for v in range(i + 1, min(len(toks), i + 8)):
+            if toks[v].kind != "w":
+                return None
+            if toks[v].low in L.SPEECH_VERBS and v > i + 1:
+                return subject_before(text, toks[i:v + 1], v - i)
+        return None
+    for v in range(i, min(len(toks), i + 12)):
+        t = toks[v]
+        if t.kind == "q" or t.low in ("that", ";", ":", "(") or t.low in R.CLAUSE_OPENERS - {"and"} \
+                or t.low in R.RELATIVE_PRONOUNS:
+            return None
+        if t.kind == "w" and t.low in L.SPEECH_VERBS and v > i:
+            return subject_before(text, toks[i:v + 1], v - i)
+    return None
+
+
+def _runs(toks: list[Tok]) -> list[tuple[int, int]]:
+    """Capitalised runs (with name connectors inside) in order."""
+    out, i = [], 0
+    while i < len(toks):
+        if not is_cap(toks[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks):
+            if is_cap(toks[j]):
+                j += 1
+            elif toks[j].low in R.NAME_CONNECTORS and j + 1 < len(toks) and is_cap(toks[j + 1]):
+                j += 2
+            else:
+                break
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _person(text: str, toks: list[Tok], i: int, j: int, known: set[str]) -> Who | None:
+    """The run toks[i:j] as a person (name and role), or None if it names something else."""
+    while i < j and toks[i].low in R.NOT_NAME_WORDS and not is_title(toks[i]):
+        i += 1
+    if i >= j:
+        return None
+    last_title = None
+    for k in range(i, j - 1):
+        if is_title(toks[k]):
+            last_title = k
+    n0 = last_title + 1 if last_title is not None else i
+    name = toks[n0:j]
+    if not name or len(name) > 4:
+        return None
+    lows = [t.low for t in name]
+    if any(w in R.SOURCE_HEADS or w in R.NOT_NAME_WORDS or w in R.NAME_CONNECTORS or w[0].isdigit() for w in lows):
+        return None
+    if name[-1].low.endswith(R.DESCRIPTIVE_ENDINGS) and last_title is None:
+        return None
+    if last_title is None and len(name) < 2 and name[0].text not in known:
+        return None
+    role = _slice(text, toks, i, last_title + 1) if last_title is not None else None
+    if role and role.split()[0].lower() in R.TITLE_PREFIXES and len(role.split()) == 1:
+        role = None
+    return Who(_slice(text, toks, n0, j), role)
+
+
+class Reading:
+    """One paragraph as attribution reads it: quotations masked, sentence ends found once,
+    and an index of names that grows as the quotes are read in order. Only windows around
+    quotes are tokenised, so the work stays linear however long the paragraph is."""
+
+    def __init__(self, para: Paragraph, spans: tuple[Span, ...]) -> None:
+        self.text = para.text
+        self.sentences = para.sentences
+        self.spans = spans
+        self.masked = mask_quotes(self.text, spans) if spans else self.text
+        self._ends: list[tuple[int, int]] | None = None
+        self.scanned = 0  # names are indexed up to this offset
+        self.sentence = -1  # sentence of the last name indexed
+        self.found = False  # whether that sentence has named a person yet
+        self.person: Who | None = None  # first person of the latest sentence naming one
+        self.subject: Who | None = None  # the latest such person not after "like", "with", …
+        self.heads: dict[str, Who] = {}  # "committee" -> the last "… Committee" named
+        self.org: Who | None = None  # the last organisation or document named
+
+    @property
+    def ends(self) -> list[tuple[int, int]]:
+        """Sentence ends, found on first use."""
+        if self._ends is None:
+            self._ends = ends_outside_quotes(self.sentences, self.spans)
+            self.end_offsets = [e[1] for e in self._ends]
+        return self._ends
+
+    def read_names(self, pos: int, known: set[str]) -> None:
+        """Index the names before ``pos``: persons by sentence, organisations by head word."""
+        lo = max(self.scanned, pos - R.ANTECEDENT_WINDOW)
+        if lo >= pos:
+            return
+        if lo > self.scanned and lo > 0 and not self.masked[lo - 1].isspace():
+            gap = self.masked.find(" ", lo, pos)
+            lo = pos if gap < 0 else gap
+        self.scanned = pos
+        _ = self.ends
+        toks = read_tokens(self.masked, lo, pos)
+        for i, j in _runs(toks):
+            sentence = bisect_right(self.end_offsets, toks[i].start)
+            if sentence != self.sentence:
+                self.sentence, self.found = sentence, False
+            if not self.found:
+                who = _person(self.text, toks, i, j, known)
+                if who:
+                    self.person, self.found = who, True
+                    if i == 0 or toks[i - 1].low not in R.NON_SUBJECT_PRECEDERS:
+                        self.subject = who
+                    if who.name and len(who.name.split()) > 1:
+                        known.add(who.name.split()[-1])  # "Trump" later means this person
+            if all(t.low in R.NOT_NAME_WORDS for t in toks[i:j]):
+                continue  # "The committee" is the reference, not the name
+            if j < len(toks) and toks[j].low in R.SOURCE_HEADS and toks[j].kind == "w":
+                j += 1  # "the May 2025 MSMT report": a lower-case head after the name
+            heads = [t.low for t in toks[i:j] if t.low in R.SOURCE_HEADS]
+            if heads:  # "Ministry of Foreign Affairs" answers to "the ministry"
+                self.org = who_of(self.text, toks, i, j) or Who(None)
+                for head in heads:
+                    self.heads[head] = self.org
+
+
+@dataclass
+class Memory:
+    """What earlier paragraphs tell later ones: recent text, speakers, roles."""
+
+    recent: list[Reading]  # the last paragraphs read, oldest first
+    last_person: Who | None = None
+    last_group: Who | None = None
+    carry: tuple[str, Who | None] | None = None  # kind and speaker of a run-on quote
+    lead_in: Who | None = None  # speaker announced at the end of the last paragraph
+    surnames: set[str] = field(default_factory=set)  # last words of full names seen
+    roles: dict[str, str] = field(default_factory=dict)  # a speaker's role, once given
+
+
+def resolve(who: Who | None, para: Paragraph, here: Reading, pos: int, mem: Memory) -> Who | None:
+    """Turn a pronoun or "the committee" into the name it stands for."""
+    if who is None:
+        return None
+    if who.pronoun in R.FIRST_PERSON:
+        return Who(para.speaker, who.role) if para.speaker else None
+    if who.pronoun in R.PERSON_PRONOUNS:
+        kin = _kin_subject(here, pos)
+        if kin is not None:
+            return kin
+    if who.pronoun in R.PERSON_PRONOUNS or who.pronoun in R.GROUP_PRONOUNS or who.head:
+        known = mem.surnames
+        for reading, upto in [(here, pos)] + [(r, len(r.text)) for r in mem.recent[::-1]]:
+            reading.read_names(upto, known)
+            if who.pronoun in R.GROUP_PRONOUNS:
+                found = reading.org
+            elif who.pronoun:
+                # Across paragraphs only a subject is referred back to, not "looked like X".
+                found = reading.person if reading is here else reading.subject
+            else:
+                found = reading.heads.get(who.head or "")
+            if found is not None and found.name:
+                return Who(found.name, found.role or mem.roles.get(found.name))
+        if who.pronoun in R.GROUP_PRONOUNS:
+            return mem.last_group
+        return mem.last_person if who.pronoun else who
+    return who
+
+
+def _kin_subject(here: Reading, pos: int) -> Who | None:
+    """"My dad had a saying. He’d say …": the previous sentence's "possessive + person noun"."""
+    ends = here.ends
+    n = bisect_right(here.end_offsets, pos)
+    if n == 0:
+        return None
+    start = ends[n - 2][1] if n >= 2 else 0
+    toks = read_tokens(here.masked, start, min(ends[n - 1][1], start + 200))
+    if len(toks) >= 2 and toks[0].low in R.POSSESSIVES and toks[1].low in R.PERSON_NOUNS \
+            and not any(_name_word(t) for t in toks[2:]):
+        return Who(_slice(here.text, toks, 0, 2))
+    return None
+
+
+def remember(mem: Memory, who: Who | None) -> None:
+    """Keep a speaker for later pronouns and for roles given only once."""
+    if who is None or not who.name:
+        return
+    if who.role:
+        mem.roles[who.name] = who.role
+    words = who.name.split()
+    if 2 <= len(words) <= 4 and all(w[0].isupper() for w in words):
+        mem.last_person = who
+        mem.surnames.add(words[-1])
+    elif len(words) == 1 and words[0] in mem.surnames:
+        mem.last_person = who
+    else:
+        mem.last_group = who
+
+
+def speaker_and_role(who: Who | None, mem: Memory) -> tuple[str | None, str | None]:
+    """The speaker and role strings for output; a lone known surname gets its role back."""
+    if who is None or not who.name or MASK in who.name:
+        return None, None
+    role = who.role or mem.roles.get(who.name)
+    return who.name, role
