@@ -27,7 +27,7 @@ from briefgen.analysis.ingest import read_source
 from briefgen.errors import BriefgenError
 from briefgen.model import Paragraph
 from briefgen.analysis import analyse
-from briefgen.pipeline import find_seeds, unique_slugs
+from briefgen.seeds import find_seeds, unique_slugs
 from briefgen.render import NAV_FILE
 from briefgen.spec import verbatim_pattern
 

@@ -314,7 +314,7 @@ def fallback_briefings(settings: Settings) -> dict[str, Briefing]:
     """Analyse the seeds again (a few ms each) so metadata and spans can fill gaps in docs/."""
     from briefgen.analysis.ingest import read_source
     from briefgen.analysis import analyse
-    from briefgen.pipeline import find_seeds, unique_slugs
+    from briefgen.seeds import find_seeds, unique_slugs
 
     try:
         seeds = find_seeds(settings.seeds)

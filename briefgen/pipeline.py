@@ -10,13 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.analysis.areas import slugify
-from briefgen.analysis.ingest import is_quietly_ignored, is_seed, not_an_article
+from briefgen.briefings import Built, build_seeds
 from briefgen.config import Settings
-from briefgen.errors import InputError
 from briefgen.model import Briefing, Failure
-from briefgen.parallel import Built, build_seeds
 from briefgen.render import assemble_library
+from briefgen.seeds import find_seeds, find_strays, unique_slugs
 from briefgen.spec import spec_paths
 from briefgen.state import read_bases, read_manifest
 from briefgen.write import WriteReport, apply_plan, plan_writes, recover, run_lock, write_new_file
@@ -43,23 +41,6 @@ class GenerateResult:
         return tuple(b.briefing for b in self.built)
 
 
-def find_seeds(seeds_dir: Path) -> tuple[Path, ...]:
-    """The article files in ``seeds_dir``, sorted by name so runs are repeatable."""
-    if not seeds_dir.is_dir():
-        raise InputError(f"{seeds_dir}: seeds folder not found; create it and put articles in it")
-    return tuple(sorted((p for p in seeds_dir.iterdir() if is_seed(p)), key=lambda p: p.name))
-
-
-def find_strays(seeds_dir: Path) -> tuple[Failure, ...]:
-    """Files in ``seeds_dir`` that briefgen cannot read as articles, each a one-line failure.
-
-    Nothing in the seeds folder is skipped without a word, except specs and the hidden and
-    backup files that editors leave behind.
-    """
-    strays = (p for p in seeds_dir.iterdir() if not is_seed(p) and not is_quietly_ignored(p))
-    return tuple(Failure(str(p), not_an_article(p)) for p in sorted(strays, key=lambda p: p.name))
-
-
 def generate(
     settings: Settings,
     force: bool = False,
@@ -84,18 +65,11 @@ def generate(
         #    cache as they were; the rest go to a process pool, results in seed order.
         specs = spec_paths(seeds)
         run = build_seeds(seeds, slugs, specs, settings.state, settings.templates, jobs, progress)
-        built: list[Built] = []
-        failures: list[Failure] = list(find_strays(settings.seeds))
-        warnings: list[str] = list(run.warnings)
-        new_specs: list[tuple[str, str]] = []
-        for path, outcome in zip(seeds, run.outcomes):
-            if isinstance(outcome, Failure):
-                failures.append(outcome)
-                continue
-            built.append(outcome)
-            warnings += outcome.warnings
-            if outcome.new_spec is not None:
-                new_specs.append((specs[path].name, outcome.new_spec))
+        built = run.built
+        failures = find_strays(settings.seeds) + run.failures
+        warnings = run.warnings + tuple(w for b in built for w in b.warnings)
+        new_specs = tuple((specs[path].name, o.new_spec) for path, o in zip(seeds, run.outcomes)
+                          if isinstance(o, Built) and o.new_spec is not None)
         # 3. The site's pages: every briefing's, plus home, tags and nav across them (pure).
         pages = assemble_library(tuple(b.part for b in built), settings.templates)
         hashes = {page.path: h for b in built for page, h in zip(b.part.pages, b.hashes)}
@@ -109,19 +83,5 @@ def generate(
         written = apply_plan(plan, settings.docs, settings.state)
         # 6. A spec for every article that had none, for the user to edit.
         specs_written = tuple(name for name, text in new_specs if write_new_file(settings.seeds, name, text))
-    return GenerateResult(tuple(built), tuple(failures), written, tuple(warnings), specs_written, recovered, run.notes)
-
-
-def unique_slugs(seeds: tuple[Path, ...]) -> dict[Path, str]:
-    """Slug each seed by its stem; a clash (a.txt and a.md) gets -2, -3 in name order."""
-    out: dict[Path, str] = {}
-    used: set[str] = set()
-    for path in seeds:
-        base = slugify(path.stem)
-        slug, n = base, 2
-        while slug in used:
-            slug, n = f"{base}-{n}", n + 1
-        used.add(slug)
-        out[path] = slug
-    return out
+    return GenerateResult(built, failures, written, warnings, specs_written, recovered, run.notes)
 

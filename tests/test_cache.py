@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import edit_one
+from briefgen.briefings import Built, build_seeds
 from briefgen.cache import AnalysisCache, templates_version
 from briefgen.config import Settings, load_settings
 from briefgen.model import Briefing
-from briefgen.parallel import Built, build_seeds
-from briefgen.pipeline import find_seeds, generate, unique_slugs
+from briefgen.pipeline import generate
+from briefgen.seeds import find_seeds, unique_slugs
 from briefgen.spec import spec_paths
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from briefgen.pdf import relink_pdf_buttons
 from briefgen.analysis import analyse_file
-from briefgen.pipeline import find_seeds
+from briefgen.seeds import find_seeds
 from briefgen.render import render_library
 from briefgen.site import QUIET_ENV, build_command
 from tests.project import new_project
