@@ -180,6 +180,7 @@ class PdfReport:
     written: tuple[str, ...] = ()
     overflowing: tuple[str, ...] = ()
     relinked: tuple[str, ...] = ()  # built HTML files whose PDF buttons were re-pointed
+    paper: str = "a4"
 
 
 # ----------------------------------------------------------------------------- collect (I/O)
@@ -797,7 +798,7 @@ def build_pdfs(settings: Settings, paper: str | None = None, generated: dt.datet
     # 3. The built site's download buttons pointed at where the PDFs now are.
     relinked = relink_pdf_buttons(settings.site)
     return PdfReport(written=tuple(written), overflowing=tuple(overflowing),
-                     relinked=tuple(str(p) for p in relinked))
+                     relinked=tuple(str(p) for p in relinked), paper=paper)
 
 
 # ----------------------------------------------------------------------------- site links (I/O)

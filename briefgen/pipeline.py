@@ -1,7 +1,9 @@
 """The orchestrator: seeds in, briefings analysed, pages rendered, docs written, site built.
 
-Read top to bottom, this is the table of contents of the program. It analyses every seed
-before it writes anything, so a failure in analysis never leaves docs/ half updated.
+Read top to bottom, this is the table of contents of the program: ``generate`` (seeds to
+docs/), then ``build`` (generate, MkDocs, PDFs, Pagefind, the offline bundle). It analyses
+every seed before it writes anything, so a failure in analysis never leaves docs/ half
+updated, and it builds no site while a page holds conflict markers.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Union
 
 from briefgen.briefings import Built, build_seeds
 from briefgen.config import Settings
@@ -18,6 +21,10 @@ from briefgen.seeds import find_seeds, find_strays, unique_slugs
 from briefgen.spec import spec_paths
 from briefgen.state import read_bases, read_manifest
 from briefgen.write import WriteReport, apply_plan, plan_writes, recover, run_lock, write_new_file
+
+if TYPE_CHECKING:
+    from briefgen.pdf import PdfReport
+    from briefgen.search import PagefindReport
 
 # How long a generate run waits for another one to finish before giving up, in seconds.
 DEFAULT_LOCK_TIMEOUT = 120.0
@@ -85,3 +92,76 @@ def generate(
         specs_written = tuple(name for name, text in new_specs if write_new_file(settings.seeds, name, text))
     return GenerateResult(built, failures, written, warnings, specs_written, recovered, run.notes)
 
+
+
+@dataclass(frozen=True)
+class SiteBuilt:
+    """MkDocs built the site into ``site``."""
+
+    site: Path
+
+
+@dataclass(frozen=True)
+class OfflineBundle:
+    """The offline bundle, written to ``path``."""
+
+    path: Path
+
+
+# What each step of a build hands to ``on_step`` as it finishes, for the user to see.
+Step = Union[GenerateResult, SiteBuilt, "PdfReport", "PagefindReport", OfflineBundle]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build did, step by step; a step that did not run is None."""
+
+    generated: GenerateResult
+    site: Path | None = None  # None: not built, because pages hold conflict markers
+    pdfs: PdfReport | None = None  # None also for a library with no briefings to print
+    pagefind: PagefindReport | None = None
+    offline: Path | None = None
+
+
+def build(
+    settings: Settings,
+    offline: bool = False,
+    on_step: Callable[[Step], None] = lambda step: None,
+    force: bool = False,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    on_wait: Callable[[str], None] = lambda message: None,
+    jobs: int | None = None,
+    progress: bool = False,
+) -> BuildResult:
+    """Generate, then build the site and everything made from it, each step after the one it needs.
+
+    ``on_step`` hears of each step as it finishes; the other options are ``generate``'s.
+    """
+    # Imported here, not at the top: a plain generate never pays for Markdown, lxml or WeasyPrint.
+    from briefgen.pdf import briefing_slugs, build_pdfs
+    from briefgen.publish import build_offline
+    from briefgen.search import build_pagefind, site_name
+    from briefgen.site import build_site
+
+    # 1. Generate: every seed analysed, then docs/ written.
+    generated = generate(settings, force=force, lock_timeout=lock_timeout, on_wait=on_wait, jobs=jobs, progress=progress)
+    on_step(generated)
+    # 2. A site built now would publish the conflict markers: stop until they are resolved.
+    if generated.written.conflicts:
+        return BuildResult(generated)
+    # 3. MkDocs: docs/ into site/, strictly (any warning fails the build).
+    build_site(settings.config_file)
+    on_step(SiteBuilt(settings.site))
+    # 4. The PDFs, from the pages in docs/, into site/; an empty library has nothing to print.
+    pdfs = build_pdfs(settings) if briefing_slugs(settings.docs) else None
+    if pdfs is not None:
+        on_step(pdfs)
+    # 5. Pagefind indexes the finished site, for search that scales.
+    pagefind = build_pagefind(settings.site, site_name(settings.config_file)) if settings.pagefind else None
+    if pagefind is not None:
+        on_step(pagefind)
+    # 6. The offline bundle: the site again, for file://, with the PDFs copied in.
+    bundle = build_offline(settings) if offline else None
+    if bundle is not None:
+        on_step(OfflineBundle(bundle))
+    return BuildResult(generated, settings.site, pdfs, pagefind, bundle)
