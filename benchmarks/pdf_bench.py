@@ -21,10 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from briefgen.briefings import Analyses  # noqa: E402
 from briefgen.config import load_settings  # noqa: E402
-from briefgen.pdf import (  # noqa: E402
-    _make_markdown, briefing_slugs, build_book, build_onepagers, collect, fallback_briefings,
-)
+from briefgen.pdf import _make_markdown, briefing_slugs, build_book, build_onepagers, collect  # noqa: E402
 from briefgen.pipeline import generate  # noqa: E402
 
 GENERATED = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
@@ -46,10 +45,10 @@ def main() -> int:
         settings = load_settings(work / "mkdocs.yml").with_overrides(templates=ROOT / "templates")
         generate(settings)
         md = _make_markdown(settings.config_file, settings.docs)
-        fallbacks = fallback_briefings(settings)
+        fallbacks = Analyses(settings)
         for slug in briefing_slugs(settings.docs):
             t0 = time.perf_counter()
-            c = collect(settings.docs, slug, md, fallbacks.get(slug), settings.templates)
+            c = collect(settings.docs, slug, md, fallbacks.briefing(slug), settings.templates)
             t_collect = time.perf_counter() - t0
             build_book(c, settings.site, settings.templates, settings.docs, args.paper, GENERATED)  # warm-up
             books, cpu, pagers = [], [], []

@@ -9,6 +9,10 @@ that seed and the others go on.
 A briefing's pages depend on that briefing alone, so each seed is rendered in its worker
 and the cache keeps the result: ``generate`` renders only the seeds whose seed, spec or code
 changed, and the main process only assembles the library-wide pages.
+
+The steps that read docs/ against the articles (``check``, the PDFs) take each seed's
+analysis from the same cache through ``Analyses``: a seed is analysed again only when its
+cached analysis is missing or stale.
 """
 
 from __future__ import annotations
@@ -30,10 +34,12 @@ from briefgen.cache import (
     seed_key,
     templates_version,
 )
+from briefgen.config import Settings
 from briefgen.errors import BriefgenError
 from briefgen.model import Briefing, Failure
 from briefgen.parallel import run_all
 from briefgen.render import BriefingPart, make_env, render_part
+from briefgen.seeds import find_seeds, unique_slugs
 from briefgen.spec import parse_spec, resolve_spec, spec_text
 from briefgen.state import base_dir, content_hash
 
@@ -44,6 +50,46 @@ def analyse_seed(path: Path, slug: str) -> Briefing | Failure:
         return analyse(read_source(path), slug)
     except BriefgenError as exc:
         return Failure(str(path), str(exc))
+
+
+class Analyses:
+    """Each seed's analysis by slug, read from the cache when it is still valid, else made now.
+
+    A valid entry is one ``generate`` would use too: the same seed bytes, path and slug, the
+    same analyser and templates. A miss is analysed and stored, so the next reader hits.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.problem: str | None = None  # why no seed can be read at all (no seeds folder)
+        try:
+            seeds = find_seeds(settings.seeds)
+        except BriefgenError as exc:
+            seeds, self.problem = (), str(exc)
+        self.seeds: dict[str, Path] = {slug: path for path, slug in unique_slugs(seeds).items()}
+        self._cache = AnalysisCache(settings.state)
+        self._versions = analyser_version() + templates_version(settings.templates)
+
+    def get(self, slug: str) -> Briefing | Failure | None:
+        """The analysis of the seed published as ``slug``: a Failure if it cannot be analysed, None if no seed is."""
+        path = self.seeds.get(slug)
+        if path is None:
+            return None
+        try:
+            key: str | None = seed_key(path, path.read_bytes(), slug, self._versions)
+        except OSError:
+            key = None  # unreadable: analysing it says why, in the user's words
+        cached = self._cache.get(key) if key else None
+        if cached is not None:
+            return cached
+        outcome = analyse_seed(path, slug)
+        if key and isinstance(outcome, Briefing):
+            self._cache.put(key, outcome)
+        return outcome
+
+    def briefing(self, slug: str) -> Briefing | None:
+        """The analysis of the seed published as ``slug``, or None (no such seed, or it fails: generate said why)."""
+        found = self.get(slug)
+        return found if isinstance(found, Briefing) else None
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from briefgen.check import check_docs
 
     settings = _settings(args)
-    problems = check_docs(settings.docs, settings.seeds)
+    problems = check_docs(settings)
     for problem in problems:
         print(problem)
     if problems:

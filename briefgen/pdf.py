@@ -7,9 +7,10 @@ from the analysis model alone would contradict the web page it sits next to. Thi
 therefore reads what readers see: each page of ``docs/<slug>/`` (YAML front matter plus
 Markdown, converted with python-markdown and the ``markdown_extensions`` of mkdocs.yml)
 and pours the resulting HTML into briefgen's own print templates (``templates/print/``:
-Jinja2 + CSS paged media). The analysis model (``briefgen.analysis.analyse``) is only the
-fallback: it fills metadata the overview's front matter lacks, the paragraph span of an
-area, and any page (area, glossary, source) that does not exist in ``docs/``.
+Jinja2 + CSS paged media). The analysis model (each seed's analysis, read from the cache
+that generate filled) is only the fallback: it fills metadata the overview's front matter
+lacks, the paragraph span of an area, and any page (area, glossary, source) that does not
+exist in ``docs/``.
 
 Pages are found by name, tolerantly: ``index.md`` (overview and bottom line),
 ``NN-<area-slug>.md`` (one per friction area, in file order), ``glossary.md`` and
@@ -58,8 +59,9 @@ from lxml import etree
 from markupsafe import Markup
 
 from briefgen import __version__
+from briefgen.briefings import Analyses
 from briefgen.config import Settings
-from briefgen.errors import BriefgenError, BuildError
+from briefgen.errors import BuildError
 from briefgen.model import Briefing
 from briefgen.render import PDF_LINK_ATTR
 from briefgen.write import safe_target
@@ -309,26 +311,6 @@ def _fallback_areas(b: Briefing, env: jinja2.Environment) -> tuple[AreaInput, ..
         page = SourcePage(key=f"{n:02d}-{area.slug}", meta=(("title", area.title),), html=html, from_docs=False)
         out.append(AreaInput(slug=area.slug, page=page, paragraphs=tuple(int(p[1:]) for p in area.paragraphs)))
     return tuple(out)
-
-
-def fallback_briefings(settings: Settings) -> dict[str, Briefing]:
-    """Analyse the seeds again (a few ms each) so metadata and spans can fill gaps in docs/."""
-    from briefgen.analysis.ingest import read_source
-    from briefgen.analysis import analyse
-    from briefgen.seeds import find_seeds, unique_slugs
-
-    try:
-        seeds = find_seeds(settings.seeds)
-    except BriefgenError:
-        return {}
-    slugs = unique_slugs(seeds)
-    out: dict[str, Briefing] = {}
-    for path in seeds:
-        try:
-            out[slugs[path]] = analyse(read_source(path), slugs[path])
-        except BriefgenError:
-            continue  # generate already reported it; the pages alone still make a PDF
-    return out
 
 
 # ----------------------------------------------------------------------------- contexts (pure)
@@ -784,13 +766,14 @@ def build_pdfs(settings: Settings, paper: str | None = None, generated: dt.datet
     slugs = only or briefing_slugs(settings.docs)
     if not slugs:
         raise BuildError(f"{settings.docs}: no briefings found; run `briefgen generate` first")
-    fallbacks = fallback_briefings(settings)
+    # The analysis from the cache generate filled: only stale or new seeds are analysed again.
+    fallbacks = Analyses(settings)
     md = _make_markdown(settings.config_file, settings.docs)
     written: list[str] = []
     overflowing: list[str] = []
     # 2. Per briefing: collect, then book, then one-pagers.
     for slug in slugs:
-        c = collect(settings.docs, slug, md, fallbacks.get(slug), settings.templates)
+        c = collect(settings.docs, slug, md, fallbacks.briefing(slug), settings.templates)
         book = build_book(c, settings.site, settings.templates, settings.docs, paper, generated)
         pages, over = build_onepagers(c, settings.site, settings.templates, settings.docs, paper, generated)
         written += [str(book)] + [str(p) for p in pages]
