@@ -138,7 +138,8 @@ def build(
     ``on_step`` hears of each step as it finishes; the other options are ``generate``'s.
     """
     # Imported here, not at the top: a plain generate never pays for Markdown, lxml or WeasyPrint.
-    from briefgen.pdf import briefing_slugs, build_pdfs
+    from briefgen.pdf import build_pdfs
+    from briefgen.pdf.collect import briefing_slugs
     from briefgen.publish import build_offline
     from briefgen.search import build_pagefind, site_name
     from briefgen.site import build_site

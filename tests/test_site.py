@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from briefgen.pdf import relink_pdf_buttons
+from briefgen.pdf.relink import relink_pdf_buttons
 from briefgen.analysis import analyse_file
 from briefgen.seeds import find_seeds
 from briefgen.render import render_library
