@@ -116,8 +116,7 @@ class BuildRun:
     outcomes: tuple[Built | Failure, ...]
     warnings: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # ordinary information, such as a first run with no cache yet
-    analysed: int = 0  # seeds analysed this run
-    rendered: int = 0  # seeds whose pages were rendered this run (the rest came from the cache)
+    analysed: int = 0  # seeds analysed this run (the rest came from the cache)
 
     @property
     def built(self) -> tuple[Built, ...]:
@@ -190,7 +189,7 @@ def build_seeds(
         for message in messages or ():
             cache.warn_once(message)
     cache.prune(keep)
-    return BuildRun(tuple(outcomes[p] for p in seeds), tuple(cache.warnings), tuple(notes), analysed, len(tasks))
+    return BuildRun(tuple(outcomes[p] for p in seeds), tuple(cache.warnings), tuple(notes), analysed)
 
 
 def build_one(task: _BuildTask) -> tuple[Built | Failure, bool, tuple[str, ...] | None]:

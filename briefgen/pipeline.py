@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Union
 
 from briefgen.briefings import Built, build_seeds
 from briefgen.config import Settings
-from briefgen.model import Briefing, Failure
+from briefgen.model import Failure
 from briefgen.render import assemble_library
 from briefgen.seeds import find_seeds, find_strays, unique_slugs
 from briefgen.spec import spec_paths
@@ -41,11 +41,6 @@ class GenerateResult:
     specs: tuple[str, ...] = ()  # briefing specs written for new articles
     recovered: str | None = None  # what was done about a run that was killed mid-write
     notes: tuple[str, ...] = ()  # ordinary information for the user
-
-    @property
-    def briefings(self) -> tuple[Briefing, ...]:
-        """The briefings made, spec applied, in seed order (cached ones are unpickled now)."""
-        return tuple(b.briefing for b in self.built)
 
 
 def generate(

@@ -26,8 +26,7 @@ from briefgen.state import Manifest, Stat, content_hash
 MARK_START = "<<<<<<< yours"
 MARK_MID = "======="
 MARK_END = ">>>>>>> generated"
-# A line that opens, splits or closes a conflict, with or without a side's name.
-CONFLICT_LINE = re.compile(r"^(<{7}(?: .*)?|={7}|>{7}(?: .*)?)$")
+# A line that opens a conflict, with or without a side's name.
 CONFLICT_START = re.compile(r"^<{7}(?: |$)")
 
 # What the manifest will record of a docs file (stat, content hash, conflict lines) and of
