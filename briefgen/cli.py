@@ -303,7 +303,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--paper", choices=("a4", "letter"), default=None,
                    help="paper size (default: extra.briefgen.paper in mkdocs.yml, else a4)")
     p = add("serve", cmd_serve, "preview the site with live reload",
-            "Run `mkdocs serve`: the site at http://127.0.0.1:8000, rebuilt when docs/ changes.")
+            "Run `mkdocs serve`: the site at http://127.0.0.1:8000, rebuilt when docs/ changes.\n\n"
+            "example:\n  briefgen serve --dev-addr 127.0.0.1:8001")
     site_opts(p)
     p.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="address to serve on")
     return parser
