@@ -88,7 +88,6 @@ def generate(
     return GenerateResult(built, failures, written, warnings, specs_written, recovered, run.notes)
 
 
-
 @dataclass(frozen=True)
 class SiteBuilt:
     """MkDocs built the site into ``site``."""
@@ -149,15 +148,16 @@ def build(
     build_site(settings.config_file)
     on_step(SiteBuilt(settings.site))
     # 4. The PDFs, from the pages in docs/, into site/; an empty library has nothing to print.
-    pdfs = build_pdfs(settings) if briefing_slugs(settings.docs) else None
-    if pdfs is not None:
+    pdfs = pagefind = bundle = None
+    if briefing_slugs(settings.docs):
+        pdfs = build_pdfs(settings)
         on_step(pdfs)
     # 5. Pagefind indexes the finished site, for search that scales.
-    pagefind = build_pagefind(settings.site, site_name(settings.config_file)) if settings.pagefind else None
-    if pagefind is not None:
+    if settings.pagefind:
+        pagefind = build_pagefind(settings.site, site_name(settings.config_file))
         on_step(pagefind)
     # 6. The offline bundle: the site again, for file://, with the PDFs copied in.
-    bundle = build_offline(settings) if offline else None
-    if bundle is not None:
+    if offline:
+        bundle = build_offline(settings)
         on_step(OfflineBundle(bundle))
     return BuildResult(generated, settings.site, pdfs, pagefind, bundle)
