@@ -131,6 +131,8 @@ class BuildRun:
 
 @dataclass(frozen=True)
 class _BuildTask:
+    """What a worker needs to make one seed into its part of the site (picklable)."""
+
     path: Path
     slug: str
     key: str | None  # None: the seed could not be read (the worker reports it)

@@ -206,6 +206,7 @@ def _show_generated(result: GenerateResult, settings: Settings) -> tuple[int, tu
 
 
 def _show_pdfs(report: PdfReport, settings: Settings) -> None:
+    """Print what the PDF step wrote, and each one-pager that overflows its page."""
     size = {"a4": "A4", "letter": "US Letter"}.get(report.paper, report.paper)
     _info(f"briefgen: {len(report.written)} PDF(s) written in {settings.site} ({size})")
     for path in report.overflowing:
@@ -213,6 +214,7 @@ def _show_pdfs(report: PdfReport, settings: Settings) -> None:
 
 
 def _show_pagefind(report: PagefindReport, settings: Settings) -> None:
+    """Print what Pagefind indexed, and whether Material's own search is still on."""
     _info(f"briefgen: Pagefind indexed {report.pages_indexed} page(s) into {report.bundle} "
           f"({report.bundle_bytes / 1e6:.2f} MB); search page {report.page}")
     if settings.search == "pagefind" and (settings.site / "search" / "search_index.json").exists():

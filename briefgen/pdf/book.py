@@ -92,6 +92,7 @@ def shorten(text: str, limit: int) -> str:
 
 
 def area_title(a: AreaInput) -> str:
+    """An area's title: its front matter's, else its page's h1, else its slug made readable."""
     found = a.page.get("title")
     if found:
         return found

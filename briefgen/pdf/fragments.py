@@ -28,10 +28,12 @@ _STRIP_TAGS: tuple[str, ...] = ("script", "style", "iframe", "object", "embed", 
 
 
 def parse_fragment(html: str) -> etree._Element:
+    """A page's HTML as one ``div`` element to operate on."""
     return lxml.html.fragment_fromstring(html or "", create_parent="div")
 
 
 def serialize(root: etree._Element) -> Markup:
+    """The HTML inside ``root`` (not ``root`` itself), safe to print unescaped."""
     inner = (root.text or "") and str(Markup.escape(root.text))
     return Markup(inner + "".join(lxml.html.tostring(child, encoding="unicode") for child in root))
 
@@ -145,6 +147,7 @@ def resolve_links(roots: list[etree._Element], known: set[str]) -> None:
 
 
 def ids_in(roots: list[etree._Element]) -> set[str]:
+    """Every id in ``roots``: the targets a link inside the PDF may have."""
     return {el.get("id") for root in roots for el in root.iter() if isinstance(el.tag, str) and el.get("id")}
 
 
@@ -193,6 +196,7 @@ def cited_paragraphs(root: etree._Element) -> tuple[int, ...]:
 
 
 def text_of(el: etree._Element) -> str:
+    """An element's text, whitespace collapsed."""
     return " ".join(el.text_content().split())
 
 
