@@ -52,6 +52,22 @@ def analyse_seed(path: Path, slug: str) -> Briefing | Failure:
         return Failure(str(path), str(exc))
 
 
+def _analysis_versions(templates: Path) -> str:
+    """The code an analysis depends on, as part of its key: the analyser's and the templates'."""
+    return analyser_version() + templates_version(templates)
+
+
+def _key_of(path: Path, slug: str, versions: str) -> str | None:
+    """The seed's analysis cache key, the same for every step that reads the cache; None if unreadable.
+
+    An unreadable seed has no key: analysing it then says why, in the user's words.
+    """
+    try:
+        return seed_key(path, path.read_bytes(), slug, versions)
+    except OSError:
+        return None
+
+
 class Analyses:
     """Each seed's analysis by slug, read from the cache when it is still valid, else made now.
 
@@ -67,17 +83,14 @@ class Analyses:
             seeds, self.problem = (), str(exc)
         self.seeds: dict[str, Path] = {slug: path for path, slug in unique_slugs(seeds).items()}
         self._cache = AnalysisCache(settings.state)
-        self._versions = analyser_version() + templates_version(settings.templates)
+        self._versions = _analysis_versions(settings.templates)
 
     def get(self, slug: str) -> Briefing | Failure | None:
         """The analysis of the seed published as ``slug``: a Failure if it cannot be analysed, None if no seed is."""
         path = self.seeds.get(slug)
         if path is None:
             return None
-        try:
-            key: str | None = seed_key(path, path.read_bytes(), slug, self._versions)
-        except OSError:
-            key = None  # unreadable: analysing it says why, in the user's words
+        key = _key_of(path, slug, self._versions)
         cached = self._cache.get(key) if key else None
         if cached is not None:
             return cached
@@ -160,7 +173,7 @@ def build_seeds(
     if seeds and not cache.exists() and base_dir(state).is_dir():
         # The cache is machine-local (git-ignored): every fresh clone starts without one.
         notes.append(f"no analysis cache in {cache.folder} yet (a fresh clone); analysing every seed")
-    versions = analyser_version() + templates_version(templates)
+    versions = _analysis_versions(templates)
     builder = builder_version()
     outcomes: dict[Path, Built | Failure] = {}
     keep: set[str] = set()
@@ -168,10 +181,7 @@ def build_seeds(
     for path in seeds:
         spec_file = specs[path]
         spec = spec_file.read_bytes() if spec_file.exists() else None
-        try:
-            key: str | None = seed_key(path, path.read_bytes(), slugs[path], versions)
-        except OSError:
-            key = None
+        key = _key_of(path, slugs[path], versions)
         want = built_key(key or "", str(spec_file), spec, builder)
         entry = cache.get_entry(key) if key else None
         if entry is not None and entry.built_key == want and isinstance(entry.built, Built):
