@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python benchmarks/pdf_bench.py [--runs 5] [--seeds seeds]
 Pins itself to one core, generates the docs pages into a temporary folder, then times
-``briefgen.pdf.build_book`` alone (collecting the pages is timed separately), because the
+``briefgen.pdf.writer.build_book`` alone (collecting the pages is timed separately), because the
 goal is "under 1 s per briefing book on one core" for the seed.
 """
 
@@ -21,10 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from briefgen.briefings import Analyses  # noqa: E402
 from briefgen.config import load_settings  # noqa: E402
-from briefgen.pdf import (  # noqa: E402
-    _make_markdown, briefing_slugs, build_book, build_onepagers, collect, fallback_briefings,
-)
+from briefgen.pdf.collect import briefing_slugs, collect, make_markdown  # noqa: E402
+from briefgen.pdf.writer import build_book, build_onepagers, make_env  # noqa: E402
 from briefgen.pipeline import generate  # noqa: E402
 
 GENERATED = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
@@ -45,11 +45,12 @@ def main() -> int:
         shutil.copytree(args.seeds, work / "seeds")
         settings = load_settings(work / "mkdocs.yml").with_overrides(templates=ROOT / "templates")
         generate(settings)
-        md = _make_markdown(settings.config_file, settings.docs)
-        fallbacks = fallback_briefings(settings)
+        md = make_markdown(settings.config_file, settings.docs)
+        env = make_env(settings.templates)
+        fallbacks = Analyses(settings)
         for slug in briefing_slugs(settings.docs):
             t0 = time.perf_counter()
-            c = collect(settings.docs, slug, md, fallbacks.get(slug), settings.templates)
+            c = collect(settings.docs, slug, md, fallbacks.briefing(slug), env)
             t_collect = time.perf_counter() - t0
             build_book(c, settings.site, settings.templates, settings.docs, args.paper, GENERATED)  # warm-up
             books, cpu, pagers = [], [], []

@@ -28,16 +28,19 @@ from pathlib import Path
 from briefgen.model import Briefing
 
 CACHE_DIR = "cache"
-# Bump when the entry format changes; an entry with another header is a miss.
-HEADER = b"briefgen-analysis-cache 2\n"
+# Bump when the entry format changes (3: Built moved to briefgen.briefings). The header is
+# part of every key, so entries of an older format are plain misses, pruned after the run.
+HEADER = b"briefgen-analysis-cache 3\n"
 SUFFIX = ".pickle"
 # The code whose output is cached: every analysis stage (analyse() lives in the package)
 # and the model the result is made of. Not the orchestrator: an edit to generate() changes
 # no analysis.
 PACKAGE = Path(__file__).resolve().parent
 ANALYSER_FILES = ("analysis", "model.py")
-# The code that turns an analysed briefing into pages: a change to it re-renders every seed.
-BUILDER_FILES = ("spec.py", "render.py", "parallel.py", "model.py")
+# The code that turns an analysed briefing into pages (and defines the Built kept in each
+# entry): a change to it re-renders every seed.
+# The process pool (parallel.py) is not among them: how many processes run changes no page.
+BUILDER_FILES = ("spec.py", "render.py", "briefings.py", "model.py")
 # The cache folder holds one machine's entries: keep it out of git whatever the project's
 # own .gitignore says.
 GITIGNORE = "# briefgen's analysis cache: local to this machine, safe to delete.\n*\n"
@@ -72,9 +75,9 @@ def _hash_files(root: Path, names: tuple[str, ...]) -> str:
 
 
 def seed_key(path: Path, data: bytes, slug: str, versions: str) -> str:
-    """The cache key of one seed: its bytes, path and slug, plus the code versions."""
+    """The cache key of one seed: its bytes, path and slug, plus the entry format and the code versions."""
     digest = hashlib.sha256()
-    for part in (str(path).encode("utf-8", "surrogateescape"), slug.encode(), versions.encode()):
+    for part in (HEADER, str(path).encode("utf-8", "surrogateescape"), slug.encode(), versions.encode()):
         digest.update(len(part).to_bytes(8, "big") + part)
     digest.update(data)
     return digest.hexdigest()
@@ -99,7 +102,7 @@ class CacheEntry:
 
     analysis: bytes  # the pickled Briefing
     built_key: str = ""
-    built: object = None  # a parallel.Built; typed loosely so this module stays below it
+    built: object = None  # a briefings.Built; typed loosely so this module stays below it
 
     @property
     def briefing(self) -> Briefing:

@@ -23,11 +23,9 @@ from pathlib import Path
 import yaml
 
 from briefgen.analysis.clean_rules import MD_FENCE, MD_HEADING, MD_SETEXT
-from briefgen.analysis.ingest import read_source
-from briefgen.errors import BriefgenError
-from briefgen.model import Paragraph
-from briefgen.analysis import analyse
-from briefgen.pipeline import find_seeds, unique_slugs
+from briefgen.briefings import Analyses
+from briefgen.config import Settings
+from briefgen.model import Failure, Paragraph
 from briefgen.render import NAV_FILE
 from briefgen.spec import verbatim_pattern
 
@@ -55,18 +53,18 @@ _CONFLICT_MID = re.compile(r"^={7}$")
 _CONFLICT_CLOSE = re.compile(r"^>{7}(?: |$)")
 
 
-def check_docs(docs: Path, seeds: Path) -> tuple[str, ...]:
-    """Every problem found in ``docs``, as ``file:line: problem`` lines in file order."""
+def check_docs(settings: Settings) -> tuple[str, ...]:
+    """Every problem found in the docs folder, as ``file:line: problem`` lines in file order.
+
+    Quotes are checked against each seed's analysis from the cache, as generate left it;
+    only a seed changed since (or never generated) is analysed again.
+    """
+    docs = settings.docs
     if not docs.is_dir():
         return (f"{docs}: docs folder not found; run briefgen generate first",)
-    problems: list[str] = []
-    sources: dict[str, tuple[Path, tuple[Paragraph, ...] | None]] = {}
-    try:
-        seed_files = find_seeds(seeds)
-    except BriefgenError as exc:
-        problems.append(str(exc))
-        seed_files = ()
-    by_slug = {slug: path for path, slug in unique_slugs(seed_files).items()}
+    analyses = Analyses(settings)
+    problems: list[str] = [analyses.problem] if analyses.problem else []
+    sources: dict[str, tuple[Paragraph, ...] | None] = {}
     problems += nav_problems(docs)
     cache: dict[Path, set[str] | None] = {}
     for page in sorted(docs.rglob("*.md")):
@@ -80,16 +78,16 @@ def check_docs(docs: Path, seeds: Path) -> tuple[str, ...]:
         if "area" in front and not has_summary(lines):
             problems.append(f"{name}:1: area page has no summary")
         slug = rel.parts[0] if len(rel.parts) > 1 else None
-        if slug is None or slug not in by_slug:
+        if slug is None or slug not in analyses.seeds:
             continue
+        seed = analyses.seeds[slug]
         if slug not in sources:
-            seed = by_slug[slug]
-            try:
-                sources[slug] = (seed, analyse(read_source(seed), slug).paragraphs)
-            except BriefgenError as exc:
-                problems.append(f"{seed}: cannot check quotes against it: {exc}")
-                sources[slug] = (seed, None)
-        seed, paragraphs = sources[slug]
+            found = analyses.get(slug)
+            if isinstance(found, Failure):
+                problems.append(f"{seed}: cannot check quotes against it: {found.message}")
+                found = None
+            sources[slug] = found.paragraphs if found is not None else None
+        paragraphs = sources[slug]
         if paragraphs is None:
             continue
         for n, quote in key_quotes(lines):

@@ -10,10 +10,16 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from briefgen import __version__
 from briefgen.config import Settings, load_settings
 from briefgen.errors import BriefgenError
+
+if TYPE_CHECKING:
+    from briefgen.pdf import PdfReport
+    from briefgen.pipeline import GenerateResult
+    from briefgen.search import PagefindReport
 
 EPILOG = """\
 typical use:
@@ -45,10 +51,22 @@ def _settings(args: argparse.Namespace) -> Settings:
     )
 
 
+def _run_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The options of a generate run (for `generate` and `build`) from the command line."""
+    return {
+        "force": args.force,
+        "lock_timeout": args.lock_timeout,
+        "on_wait": _info,
+        "jobs": args.jobs,
+        # The bar only where someone watches: not in CI logs or pipes, not with --quiet.
+        "progress": not args.quiet and sys.stderr.isatty(),
+    }
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
     """Print the analysis of one article as JSON or Markdown."""
-    from briefgen.export import to_json, to_markdown
     from briefgen.analysis import analyse_file
+    from briefgen.export import to_json, to_markdown
 
     briefing = analyse_file(Path(args.file))
     sys.stdout.write(to_json(briefing) if args.format == "json" else to_markdown(briefing))
@@ -57,30 +75,95 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 def cmd_generate(args: argparse.Namespace) -> int:
     """Analyse every seed and merge the Markdown pages into the docs folder."""
-    status, closing = _generate(args)
+    from briefgen.pipeline import generate
+
+    settings = _settings(args)
+    status, closing = _show_generated(generate(settings, **_run_options(args)), settings)
     for line in closing:
-        print(line, file=sys.stderr)
+        _info(line)
     return status
 
 
-def _generate(args: argparse.Namespace) -> tuple[int, tuple[str, ...]]:
-    """Run generate and report progress; return the exit status and the error lines to end on.
+def cmd_build(args: argparse.Namespace) -> int:
+    """Generate, then build the static site with MkDocs, the PDFs and what else is asked for."""
+    from briefgen.pdf import PdfReport
+    from briefgen.pipeline import GenerateResult, OfflineBundle, SiteBuilt, Step, build
+    from briefgen.search import PagefindReport
+
+    settings = _settings(args)
+    if args.pagefind and not settings.pagefind:
+        settings = settings.with_overrides(search="both")
+    status = 0
+    closing: list[str] = []
+
+    def show(step: Step) -> None:
+        nonlocal status
+        if isinstance(step, GenerateResult):
+            status, lines = _show_generated(step, settings)
+            closing.extend(lines)
+        elif isinstance(step, SiteBuilt):
+            _info(f"briefgen: site built in {step.site}")
+        elif isinstance(step, PdfReport):
+            _show_pdfs(step, settings)
+        elif isinstance(step, PagefindReport):
+            _show_pagefind(step, settings)
+        elif isinstance(step, OfflineBundle):
+            _info(f"briefgen: offline bundle written to {step.path} (unzip it, open briefings/index.html)")
+
+    try:
+        result = build(settings, offline=args.offline, on_step=show, **_run_options(args))
+        if result.site is None:
+            closing.append("briefgen: error: the site was not built; resolve the conflicts, then run build again")
+    finally:
+        # The seeds that failed are listed last, after the site and PDF lines, where a user looks.
+        for line in closing:
+            _info(line)
+    return status
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check the docs pages against their sources; print file:line: problem for each."""
+    from briefgen.check import check_docs
+
+    settings = _settings(args)
+    problems = check_docs(settings)
+    for problem in problems:
+        print(problem)
+    if problems:
+        _err(f"{len(problems)} problem(s) in {settings.docs}")
+        return 1
+    _info(f"briefgen: {settings.docs} checked: no problems")
+    return 0
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    """Write the briefing books and area one-pagers as PDFs into the site folder."""
+    from briefgen.pdf import build_pdfs
+
+    settings = _settings(args)
+    _show_pdfs(build_pdfs(settings, paper=args.paper), settings)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the site with live reload."""
+    from briefgen.site import serve_site
+
+    settings = _settings(args)
+    return serve_site(settings.config_file, args.dev_addr)
+
+
+# ---------------------------------------------------------------------------------------
+# What each step did, for the user: one line each, on stderr
+# ---------------------------------------------------------------------------------------
+
+
+def _show_generated(result: GenerateResult, settings: Settings) -> tuple[int, tuple[str, ...]]:
+    """Print what generate did; return the exit status and the error lines to end on.
 
     The failed seeds and conflicts are returned rather than printed, so that `build` can
     list them after its own output, where a user looks.
     """
-    from briefgen.pipeline import generate
-
-    settings = _settings(args)
-    result = generate(
-        settings,
-        force=bool(getattr(args, "force", False)),
-        lock_timeout=float(getattr(args, "lock_timeout", 120.0)),
-        on_wait=_info,
-        jobs=getattr(args, "jobs", None),
-        # The bar only where someone watches: not in CI logs or pipes, not with --quiet.
-        progress=not getattr(args, "quiet", False) and sys.stderr.isatty(),
-    )
     w = result.written
     if result.recovered:
         _info(result.recovered)
@@ -122,87 +205,21 @@ def _generate(args: argparse.Namespace) -> tuple[int, tuple[str, ...]]:
     return status, tuple(closing)
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    """Check the docs pages against their sources; print file:line: problem for each."""
-    from briefgen.check import check_docs
-
-    settings = _settings(args)
-    problems = check_docs(settings.docs, settings.seeds)
-    for problem in problems:
-        print(problem)
-    if problems:
-        _err(f"{len(problems)} problem(s) in {settings.docs}")
-        return 1
-    _info(f"briefgen: {settings.docs} checked: no problems")
-    return 0
+def _show_pdfs(report: PdfReport, settings: Settings) -> None:
+    """Print what the PDF step wrote, and each one-pager that overflows its page."""
+    size = {"a4": "A4", "letter": "US Letter"}.get(report.paper, report.paper)
+    _info(f"briefgen: {len(report.written)} PDF(s) written in {settings.site} ({size})")
+    for path in report.overflowing:
+        _info(f"briefgen: warning: {settings.site / path}: does not fit on one page even at the smallest type")
 
 
-def cmd_build(args: argparse.Namespace) -> int:
-    """Generate, then build the static site with MkDocs."""
-    from briefgen.site import build_site
-
-    status, closing = _generate(args)
-    try:
-        settings = _settings(args)
-        if any(": conflict between your edit" in line for line in closing):
-            # A site built now would publish the conflict markers: stop until they are resolved.
-            closing += ("briefgen: error: the site was not built; resolve the conflicts, then run build again",)
-            return status
-        build_site(settings.config_file)
-        _info(f"briefgen: site built in {settings.site}")
-        from briefgen.pdf import briefing_slugs
-
-        if briefing_slugs(settings.docs):  # an empty library has a site but nothing to print
-            _pdfs(settings, None)
-        if settings.pagefind or getattr(args, "pagefind", False):
-            _pagefind(settings)
-        if getattr(args, "offline", False):
-            from briefgen.publish import build_offline
-
-            bundle = build_offline(settings)
-            _info(f"briefgen: offline bundle written to {bundle} (unzip it, open briefings/index.html)")
-    finally:
-        # The seeds that failed are listed last, after the site and PDF lines, where a user looks.
-        for line in closing:
-            print(line, file=sys.stderr)
-    return status
-
-
-def _pagefind(settings: Settings) -> None:
-    """The Pagefind step: index the built site for search that scales, after MkDocs."""
-    from briefgen.search import build_pagefind, site_name
-
-    report = build_pagefind(settings.site, site_name(settings.config_file))
+def _show_pagefind(report: PagefindReport, settings: Settings) -> None:
+    """Print what Pagefind indexed, and whether Material's own search is still on."""
     _info(f"briefgen: Pagefind indexed {report.pages_indexed} page(s) into {report.bundle} "
           f"({report.bundle_bytes / 1e6:.2f} MB); search page {report.page}")
     if settings.search == "pagefind" and (settings.site / "search" / "search_index.json").exists():
         _info("briefgen: note: Material's own search is still on; remove `- search` from plugins in "
               f"{settings.config_file} to publish Pagefind only")
-
-
-def _pdfs(settings: Settings, paper: str | None) -> int:
-    """The PDF step: books and one-pagers into the site folder, after MkDocs has built it."""
-    from briefgen.pdf import build_pdfs
-
-    report = build_pdfs(settings, paper=paper)
-    size = {"a4": "A4", "letter": "US Letter"}.get(paper or settings.paper, paper or settings.paper)
-    _info(f"briefgen: {len(report.written)} PDF(s) written in {settings.site} ({size})")
-    for path in report.overflowing:
-        _info(f"briefgen: warning: {settings.site / path}: does not fit on one page even at the smallest type")
-    return 0
-
-
-def cmd_pdf(args: argparse.Namespace) -> int:
-    """Write the briefing books and area one-pagers as PDFs into the site folder."""
-    return _pdfs(_settings(args), args.paper)
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    """Serve the site with live reload."""
-    from briefgen.site import serve_site
-
-    settings = _settings(args)
-    return serve_site(settings.config_file, args.dev_addr)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -288,7 +305,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--paper", choices=("a4", "letter"), default=None,
                    help="paper size (default: extra.briefgen.paper in mkdocs.yml, else a4)")
     p = add("serve", cmd_serve, "preview the site with live reload",
-            "Run `mkdocs serve`: the site at http://127.0.0.1:8000, rebuilt when docs/ changes.")
+            "Run `mkdocs serve`: the site at http://127.0.0.1:8000, rebuilt when docs/ changes.\n\n"
+            "example:\n  briefgen serve --dev-addr 127.0.0.1:8001")
     site_opts(p)
     p.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT", help="address to serve on")
     return parser

@@ -64,8 +64,12 @@ def load_settings(config_file: Path = Path("mkdocs.yml")) -> Settings:
     if config_file.exists():
         try:
             data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
+        except yaml.MarkedYAMLError as exc:
+            # PyYAML's own message spans several lines; the user gets one, naming the line.
+            line = exc.problem_mark.line + 1 if exc.problem_mark else 1
+            raise ConfigError(f"{config_file}:{line}: not valid YAML: {exc.problem}") from None
         except yaml.YAMLError as exc:
-            raise ConfigError(f"{config_file}: not valid YAML: {exc}") from None
+            raise ConfigError(f"{config_file}: not valid YAML: {' '.join(str(exc).split())}") from None
         if not isinstance(data, dict):
             raise ConfigError(f"{config_file}: expected a mapping of settings")
     extra = data.get("extra") or {}

@@ -1,7 +1,9 @@
 """The orchestrator: seeds in, briefings analysed, pages rendered, docs written, site built.
 
-Read top to bottom, this is the table of contents of the program. It analyses every seed
-before it writes anything, so a failure in analysis never leaves docs/ half updated.
+Read top to bottom, this is the table of contents of the program: ``generate`` (seeds to
+docs/), then ``build`` (generate, MkDocs, PDFs, Pagefind, the offline bundle). It analyses
+every seed before it writes anything, so a failure in analysis never leaves docs/ half
+updated, and it builds no site while a page holds conflict markers.
 """
 
 from __future__ import annotations
@@ -9,17 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Union
 
-from briefgen.analysis.titles import slugify
-from briefgen.analysis.ingest import is_quietly_ignored, is_seed, not_an_article
+from briefgen.briefings import Built, build_seeds
 from briefgen.config import Settings
-from briefgen.errors import InputError
-from briefgen.model import Briefing, Failure
-from briefgen.parallel import Built, build_seeds
+from briefgen.model import Failure
 from briefgen.render import assemble_library
+from briefgen.seeds import find_seeds, find_strays, unique_slugs
 from briefgen.spec import spec_paths
 from briefgen.state import read_bases, read_manifest
 from briefgen.write import WriteReport, apply_plan, plan_writes, recover, run_lock, write_new_file
+
+if TYPE_CHECKING:
+    from briefgen.pdf import PdfReport
+    from briefgen.search import PagefindReport
 
 # How long a generate run waits for another one to finish before giving up, in seconds.
 DEFAULT_LOCK_TIMEOUT = 120.0
@@ -36,28 +41,6 @@ class GenerateResult:
     specs: tuple[str, ...] = ()  # briefing specs written for new articles
     recovered: str | None = None  # what was done about a run that was killed mid-write
     notes: tuple[str, ...] = ()  # ordinary information for the user
-
-    @property
-    def briefings(self) -> tuple[Briefing, ...]:
-        """The briefings made, spec applied, in seed order (cached ones are unpickled now)."""
-        return tuple(b.briefing for b in self.built)
-
-
-def find_seeds(seeds_dir: Path) -> tuple[Path, ...]:
-    """The article files in ``seeds_dir``, sorted by name so runs are repeatable."""
-    if not seeds_dir.is_dir():
-        raise InputError(f"{seeds_dir}: seeds folder not found; create it and put articles in it")
-    return tuple(sorted((p for p in seeds_dir.iterdir() if is_seed(p)), key=lambda p: p.name))
-
-
-def find_strays(seeds_dir: Path) -> tuple[Failure, ...]:
-    """Files in ``seeds_dir`` that briefgen cannot read as articles, each a one-line failure.
-
-    Nothing in the seeds folder is skipped without a word, except specs and the hidden and
-    backup files that editors leave behind.
-    """
-    strays = (p for p in seeds_dir.iterdir() if not is_seed(p) and not is_quietly_ignored(p))
-    return tuple(Failure(str(p), not_an_article(p)) for p in sorted(strays, key=lambda p: p.name))
 
 
 def generate(
@@ -84,18 +67,11 @@ def generate(
         #    cache as they were; the rest go to a process pool, results in seed order.
         specs = spec_paths(seeds)
         run = build_seeds(seeds, slugs, specs, settings.state, settings.templates, jobs, progress)
-        built: list[Built] = []
-        failures: list[Failure] = list(find_strays(settings.seeds))
-        warnings: list[str] = list(run.warnings)
-        new_specs: list[tuple[str, str]] = []
-        for path, outcome in zip(seeds, run.outcomes):
-            if isinstance(outcome, Failure):
-                failures.append(outcome)
-                continue
-            built.append(outcome)
-            warnings += outcome.warnings
-            if outcome.new_spec is not None:
-                new_specs.append((specs[path].name, outcome.new_spec))
+        built = run.built
+        failures = find_strays(settings.seeds) + run.failures
+        warnings = run.warnings + tuple(w for b in built for w in b.warnings)
+        new_specs = tuple((specs[path].name, o.new_spec) for path, o in zip(seeds, run.outcomes)
+                          if isinstance(o, Built) and o.new_spec is not None)
         # 3. The site's pages: every briefing's, plus home, tags and nav across them (pure).
         pages = assemble_library(tuple(b.part for b in built), settings.templates)
         hashes = {page.path: h for b in built for page, h in zip(b.part.pages, b.hashes)}
@@ -109,19 +85,79 @@ def generate(
         written = apply_plan(plan, settings.docs, settings.state)
         # 6. A spec for every article that had none, for the user to edit.
         specs_written = tuple(name for name, text in new_specs if write_new_file(settings.seeds, name, text))
-    return GenerateResult(tuple(built), tuple(failures), written, tuple(warnings), specs_written, recovered, run.notes)
+    return GenerateResult(built, failures, written, warnings, specs_written, recovered, run.notes)
 
 
-def unique_slugs(seeds: tuple[Path, ...]) -> dict[Path, str]:
-    """Slug each seed by its stem; a clash (a.txt and a.md) gets -2, -3 in name order."""
-    out: dict[Path, str] = {}
-    used: set[str] = set()
-    for path in seeds:
-        base = slugify(path.stem)
-        slug, n = base, 2
-        while slug in used:
-            slug, n = f"{base}-{n}", n + 1
-        used.add(slug)
-        out[path] = slug
-    return out
+@dataclass(frozen=True)
+class SiteBuilt:
+    """MkDocs built the site into ``site``."""
 
+    site: Path
+
+
+@dataclass(frozen=True)
+class OfflineBundle:
+    """The offline bundle, written to ``path``."""
+
+    path: Path
+
+
+# What each step of a build hands to ``on_step`` as it finishes, for the user to see.
+Step = Union[GenerateResult, SiteBuilt, "PdfReport", "PagefindReport", OfflineBundle]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build did, step by step; a step that did not run is None."""
+
+    generated: GenerateResult
+    site: Path | None = None  # None: not built, because pages hold conflict markers
+    pdfs: PdfReport | None = None  # None also for a library with no briefings to print
+    pagefind: PagefindReport | None = None
+    offline: Path | None = None
+
+
+def build(
+    settings: Settings,
+    offline: bool = False,
+    on_step: Callable[[Step], None] = lambda step: None,
+    force: bool = False,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    on_wait: Callable[[str], None] = lambda message: None,
+    jobs: int | None = None,
+    progress: bool = False,
+) -> BuildResult:
+    """Generate, then build the site and everything made from it, each step after the one it needs.
+
+    ``on_step`` hears of each step as it finishes; the other options are ``generate``'s.
+    """
+    # Imported here, not at the top: a plain generate never pays for Markdown, lxml or WeasyPrint.
+    from briefgen.pdf import build_pdfs
+    from briefgen.pdf.collect import briefing_slugs
+    from briefgen.publish import build_offline
+    from briefgen.search import build_pagefind, site_name
+    from briefgen.site import build_site
+
+    # 1. Generate: every seed analysed, then docs/ written.
+    generated = generate(settings, force=force, lock_timeout=lock_timeout, on_wait=on_wait, jobs=jobs, progress=progress)
+    on_step(generated)
+    # 2. A site built now would publish the conflict markers: stop until they are resolved.
+    if generated.written.conflicts:
+        return BuildResult(generated)
+    # 3. MkDocs: docs/ into site/, strictly (any warning fails the build).
+    build_site(settings.config_file)
+    on_step(SiteBuilt(settings.site))
+    # 4. The PDFs, from the pages in docs/, into site/; an empty library has nothing to print.
+    pdfs = pagefind = bundle = None
+    if briefing_slugs(settings.docs):
+        pdfs = build_pdfs(settings)
+        on_step(pdfs)
+    # 5. Pagefind indexes the finished site, for search that scales.
+    if settings.pagefind:
+        pagefind = build_pagefind(settings.site, site_name(settings.config_file))
+        on_step(pagefind)
+    # 6. The offline bundle: the site again, for file://, with the PDFs copied in.
+    if offline:
+        bundle = build_offline(settings)
+        on_step(OfflineBundle(bundle))
+    return BuildResult(generated, settings.site, pdfs, pagefind, bundle)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from briefgen.config import Settings
 from briefgen.errors import BuildError
-from briefgen.pdf import relink_pdf_buttons
+from briefgen.pdf.relink import relink_pdf_buttons
 
 # The environment toggle that mkdocs.yml's `offline: enabled: !ENV [...]` reads.
 OFFLINE_ENV = "BRIEFGEN_OFFLINE"

@@ -194,12 +194,6 @@ class BriefingPart:
     nav: tuple[str, ...]
 
 
-def render_library(briefings: tuple[Briefing, ...], templates: Path) -> tuple[Page, ...]:
-    """All pages of the site: home, tag index, style sheets and every briefing's pages."""
-    env = make_env(templates)
-    return assemble_library(tuple(render_part(b, env) for b in briefings), templates, env)
-
-
 def render_part(b: Briefing, env: jinja2.Environment) -> BriefingPart:
     """One briefing's pages, home-page entry and nav section."""
     return BriefingPart(_briefing_key(b), tuple(render_briefing(b, env)), _home_item(b), nav_section(b))
@@ -218,15 +212,6 @@ def assemble_library(parts: tuple[BriefingPart, ...], templates: Path, env: jinj
         pages += part.pages
     pages.append(Page(NAV_FILE, _nav_text(tuple(part.nav for part in ordered))))
     return tuple(pages)
-
-
-def render_nav(ordered: tuple[Briefing, ...]) -> str:
-    """The site navigation as YAML: home, tags, then a section per briefing in ``ordered``.
-
-    A section's first entry is the bare overview path, so with ``navigation.indexes`` the
-    section title itself links to the overview.
-    """
-    return _nav_text(tuple(nav_section(b) for b in ordered))
 
 
 def _nav_text(sections: tuple[tuple[str, ...], ...]) -> str:

@@ -98,13 +98,8 @@ class BriefingSpec:
 # ---------------------------------------------------------------------------------------
 
 
-def spec_path(seed: Path, seeds: tuple[Path, ...]) -> Path:
-    """``<stem>.briefing.yaml`` next to the seed; ``<name>.briefing.yaml`` if two seeds share a stem."""
-    return spec_paths(seeds)[seed] if seed in seeds else spec_paths(seeds + (seed,))[seed]
-
-
 def spec_paths(seeds: tuple[Path, ...]) -> dict[Path, Path]:
-    """``spec_path`` of every seed, with the stems counted once (not every seed against every other)."""
+    """Each seed's spec, ``<stem>.briefing.yaml`` beside it; ``<name>.briefing.yaml`` if two seeds share a stem."""
     stems = Counter(s.stem for s in seeds)
     return {s: s.with_name((s.name if stems[s.stem] > 1 else s.stem) + SPEC_SUFFIX) for s in seeds}
 
@@ -120,11 +115,6 @@ class _SpecError(Exception):
         self.line = node.start_mark.line + 1 if node is not None else 1
         self.where = where
         self.problem = problem
-
-
-def load_spec(path: Path) -> BriefingSpec:
-    """Read and validate a spec file."""
-    return parse_spec(path.read_text(encoding="utf-8"), str(path))
 
 
 def parse_spec(text: str, name: str) -> BriefingSpec:
@@ -300,11 +290,6 @@ def _range_text(pids: tuple[str, ...]) -> str | list[str]:
 # ---------------------------------------------------------------------------------------
 # Applying
 # ---------------------------------------------------------------------------------------
-
-
-def apply_spec(b: Briefing, spec: BriefingSpec) -> Briefing:
-    """The briefing as the spec shapes it (warnings dropped; see ``resolve_spec``)."""
-    return resolve_spec(b, spec)[0]
 
 
 def resolve_spec(b: Briefing, spec: BriefingSpec) -> tuple[Briefing, tuple[str, ...]]:

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import edit_one
+from briefgen.briefings import Built, build_seeds
 from briefgen.cache import AnalysisCache, templates_version
 from briefgen.config import Settings, load_settings
 from briefgen.model import Briefing
-from briefgen.parallel import Built, build_seeds
-from briefgen.pipeline import find_seeds, generate, unique_slugs
+from briefgen.pipeline import generate
+from briefgen.seeds import find_seeds, unique_slugs
 from briefgen.spec import spec_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,3 +131,37 @@ def test_a_cached_briefing_equals_a_fresh_analysis(tmp_path: Path, name: str) ->
     assert warm.analysed == 0
     assert all(isinstance(o, Built) and isinstance(o.briefing, Briefing) for o in warm.outcomes)
     assert [o.briefing for o in warm.outcomes] == [o.briefing for o in cold.outcomes]  # type: ignore[union-attr]
+
+
+def test_check_and_the_pdf_step_take_the_analysis_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen import briefings
+    from briefgen.check import check_docs
+    from briefgen.pdf import build_pdfs
+    from tests.test_edits import make_project
+
+    settings = load_settings(make_project(tmp_path) / "mkdocs.yml")
+    generate(settings)
+
+    def analyse_again(*args: object) -> Briefing:
+        raise AssertionError("a seed with a valid cached analysis was analysed again")
+
+    monkeypatch.setattr(briefings, "analyse", analyse_again)
+    assert check_docs(settings) == ()
+    assert len(build_pdfs(settings).written) == 4  # the book and three one-pagers
+
+
+def test_check_analyses_a_seed_changed_since_generate_and_not_its_stale_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen import briefings
+    from briefgen.check import check_docs
+    from tests.test_edits import edit, make_project
+
+    root = make_project(tmp_path)
+    settings = load_settings(root / "mkdocs.yml")
+    generate(settings)
+    # The quote's words change in the article: the pages still quote the old ones.
+    edit(root, "seeds/harbour.txt", "We cannot keep the fleet at sea", "We cannot keep the fleet afloat")
+    calls = []
+    analyse = briefings.analyse
+    monkeypatch.setattr(briefings, "analyse", lambda *a: calls.append(a) or analyse(*a))
+    assert any("quote is not verbatim" in p for p in check_docs(settings))
+    assert len(calls) == 1

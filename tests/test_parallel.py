@@ -6,10 +6,12 @@ import shutil
 from pathlib import Path
 
 from benchmarks.corpus import make_corpus
+from briefgen.briefings import Built, build_seeds
 from briefgen.config import load_settings
 from briefgen.model import Briefing, Failure
-from briefgen.parallel import MIN_POOL_SEEDS, Built, build_seeds
-from briefgen.pipeline import find_seeds, generate, unique_slugs
+from briefgen.parallel import MIN_POOL_SEEDS
+from briefgen.pipeline import generate
+from briefgen.seeds import find_seeds, unique_slugs
 from briefgen.spec import spec_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,3 +72,14 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path, capsys, m
     assert cli.main(["generate", "--jobs", "2"]) == 0
     assert seen["progress"] is False and seen["jobs"] == 2
     assert "analysing" not in capsys.readouterr().err
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+def test_the_pool_runs_any_callable_and_keeps_task_order() -> None:
+    from briefgen.parallel import run_all
+
+    tasks = list(range(MIN_POOL_SEEDS * 3))
+    assert list(run_all(_square, tasks, jobs=2, progress=False)) == [n * n for n in tasks]

@@ -17,10 +17,12 @@ import pytest
 from pypdf import PdfReader
 
 from briefgen.config import load_settings
-from briefgen.pdf import (
-    _make_markdown, _target_key, build_book, build_pdfs, clean_fragment, collect, make_env,
-    onepager_layouts, OnePager, para_refs, relink_html, relink_pdf_buttons, resolve_links, split_front_matter,
-)
+from briefgen.pdf import build_pdfs
+from briefgen.pdf.collect import collect, make_markdown, split_front_matter
+from briefgen.pdf.fragments import _target_key, clean_fragment, para_refs, resolve_links
+from briefgen.pdf.onepager import OnePager, onepager_layouts
+from briefgen.pdf.relink import relink_html, relink_pdf_buttons
+from briefgen.pdf.writer import build_book, make_env
 from briefgen.analysis import analyse_file
 from briefgen.pipeline import generate
 from tests.project import SEED
@@ -327,8 +329,8 @@ def test_pages_rendered_to_png_for_a_person_to_look_at(built: dict) -> None:
 @pytest.mark.slow
 def test_letter_paper_and_byte_identical_rebuilds(built: dict, tmp_path: Path) -> None:
     settings = built["settings"]
-    md = _make_markdown(settings.config_file, settings.docs)
-    c = collect(settings.docs, built["slug"], md, built["briefing"], settings.templates)
+    md = make_markdown(settings.config_file, settings.docs)
+    c = collect(settings.docs, built["slug"], md, built["briefing"], make_env(settings.templates))
     first = build_book(c, tmp_path / "a", settings.templates, settings.docs, "letter", GENERATED)
     again = build_book(c, tmp_path / "b", settings.templates, settings.docs, "letter", GENERATED)
     box = PdfReader(str(first)).pages[0].mediabox
@@ -344,8 +346,8 @@ def test_analyst_edits_in_docs_reach_the_pdf(built: dict, tmp_path: Path) -> Non
     page = sorted((docs / built["slug"]).glob("0*.md"))[0]
     page.write_text(page.read_text(encoding="utf-8").replace("## Summary\n", "## Summary\n\n- Analyst note: <b>not bold</b> & checked.\n", 1),
                     encoding="utf-8")
-    md = _make_markdown(settings.config_file, docs)
-    c = collect(docs, built["slug"], md, built["briefing"], settings.templates)
+    md = make_markdown(settings.config_file, docs)
+    c = collect(docs, built["slug"], md, built["briefing"], make_env(settings.templates))
     out = build_book(c, tmp_path / "site", settings.templates, docs, "a4", GENERATED)
     assert "Analyst note: not bold & checked." in " ".join(_pages_text(out))
 
@@ -360,8 +362,8 @@ def test_hand_written_area_page_shows_speaker_and_role(tmp_path: Path) -> None:
                                               '- Tariffs rose. [¶1](source.md#p1)\n\n## Key quotes\n\n> “We will not yield”\n\n'
                                               '— Jane Roe, a trade minister [¶1](source.md#p1)\n{: .bg-cite }\n')
     (docs / "b" / "source.md").write_text('# Source\n\n[1](#p1){: .bg-pnum } Tariffs rose. “We will not yield,” said Jane Roe.\n{: #p1 .bg-para }\n')
-    md = _make_markdown(ROOT / "mkdocs.yml", docs)
-    c = collect(docs, "b", md, None, ROOT / "templates")
+    md = make_markdown(ROOT / "mkdocs.yml", docs)
+    c = collect(docs, "b", md, None, make_env(ROOT / "templates"))
     out = build_book(c, tmp_path / "site", ROOT / "templates", docs, "a4", GENERATED)
     text = " ".join(_pages_text(out))
     assert "“We will not yield” — Jane Roe, a trade minister ¶1" in text

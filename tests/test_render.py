@@ -12,7 +12,7 @@ import pytest
 from briefgen.model import (
     Area, Briefing, Entities, Extract, GlossaryEntry, Meta, Page, Paragraph, Quote, Sentence, Source,
 )
-from briefgen.render import NAV_FILE, area_files, md_escape, render_library, safe_url
+from briefgen.render import NAV_FILE, area_files, assemble_library, make_env, md_escape, render_part, safe_url
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -63,8 +63,14 @@ def briefing(
     )
 
 
+def render_site(bs: tuple[Briefing, ...], templates: Path = TEMPLATES) -> tuple[Page, ...]:
+    """Every page of the site, as generate makes it: each briefing's part, then the library around them."""
+    env = make_env(templates)
+    return assemble_library(tuple(render_part(b, env) for b in bs), templates)
+
+
 def render(*bs: Briefing) -> dict[str, str]:
-    return {p.path: p.content for p in render_library(bs, TEMPLATES)}
+    return {p.path: p.content for p in render_site(bs)}
 
 
 def to_html(text: str) -> str:
@@ -255,7 +261,7 @@ def test_a_reordered_nav_survives_the_next_generate(tmp_path: Path) -> None:
     mine = first.replace('      - "Trade": north/02-trade.md\n', "").replace(
         '      - "The route"', '      - "Trade": north/02-trade.md\n      - "The route"')
     (tmp_path / NAV_FILE).write_text(mine, encoding="utf-8")
-    later = render_library((briefing(), briefing(title="Another", slug="b")), TEMPLATES)
+    later = render_site((briefing(), briefing(title="Another", slug="b")))
     plan = plan_writes(later, tmp_path, {NAV_FILE: first})
     merged = dict(plan.writes)[NAV_FILE]
     assert merged.index("north/02-trade.md") < merged.index("north/01-the-route.md")  # the user's order
@@ -299,8 +305,8 @@ def test_pages_have_no_trailing_whitespace_and_one_final_newline() -> None:
 
 
 def test_rendering_twice_gives_identical_bytes() -> None:
-    assert render_library((briefing(),), TEMPLATES) == render_library((briefing(),), TEMPLATES)
-    assert all(isinstance(p, Page) for p in render_library((briefing(),), TEMPLATES))
+    assert render_site((briefing(),)) == render_site((briefing(),))
+    assert all(isinstance(p, Page) for p in render_site((briefing(),)))
 
 
 def test_an_untitled_article_is_named_from_its_file_name_without_the_ordering_number() -> None:

@@ -238,7 +238,7 @@ def test_slugs_are_path_safe(text: str) -> None:
 
 
 def test_seed_names_that_slug_alike_get_distinct_folders(tmp_path: Path) -> None:
-    from briefgen.pipeline import unique_slugs
+    from briefgen.seeds import unique_slugs
 
     names = ("名前.txt", "日本.txt", "..txt", "a b.txt", "a-b.md", "A_B.html")
     paths = tuple(tmp_path / n for n in names)

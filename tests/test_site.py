@@ -14,13 +14,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from briefgen.pdf import relink_pdf_buttons
+from briefgen.pdf.relink import relink_pdf_buttons
 from briefgen.analysis import analyse_file
-from briefgen.pipeline import find_seeds
-from briefgen.render import render_library
+from briefgen.seeds import find_seeds
 from briefgen.site import QUIET_ENV, build_command
 from tests.project import new_project
-from tests.test_render import HOSTILE, TEMPLATES, briefing
+from tests.test_render import HOSTILE, briefing, render_site
 
 pytestmark = pytest.mark.slow
 
@@ -121,7 +120,7 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         project = tmp_path_factory.mktemp(engine) / "p"
         project.mkdir()
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-        for page in render_library((b, hostile), TEMPLATES):
+        for page in render_site((b, hostile)):
             target = project / "docs" / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.content, encoding="utf-8")

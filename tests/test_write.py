@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import json
-import os
+import multiprocessing
 import shutil
-import subprocess
 import sys
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from briefgen import write
+from briefgen.cli import main
 from briefgen.errors import BuildError
 from briefgen.model import Page
-from briefgen.state import base_dir, staged_path
-from briefgen.write import merge_text, plan_writes, recover, safe_target
+from briefgen.state import base_dir, content_hash, staged_path
+from briefgen.write import merge_text, plan_writes, recover, safe_target, swap
+from briefgen.write.merge import Outcome, decide_gone, decide_page
 from tests.test_edits import FUEL, edit, make_project, read, run
 
 # ---------------------------------------------------------------------------------------
@@ -48,6 +50,27 @@ def test_without_a_merge_base_an_edited_page_becomes_one_conflict_and_nothing_is
     assert plan.report.conflicts[0].lines == (1,)
 
 
+def test_an_edit_to_other_lines_than_the_new_text_is_merged_into_a_changed_page() -> None:
+    page = Page("a.md", "title\n\nbody two\n")
+    decision = decide_page(page, content_hash(page.content), yours="my title\n\nbody\n", base="title\n\nbody\n", force=False)
+    assert (decision.outcome, decision.text, decision.merged) == (Outcome.CHANGED, "my title\n\nbody two\n", True)
+    assert decision.base == page.content and not decision.conflicts
+
+
+def test_a_page_the_user_deleted_is_not_recreated_and_force_backs_up_an_edit() -> None:
+    page = Page("a.md", "new\n")
+    assert decide_page(page, content_hash("new\n"), yours=None, base="old\n", force=False).outcome is Outcome.DELETED_KEPT
+    forced = decide_page(page, content_hash("new\n"), yours="mine\n", base="old\n", force=True)
+    assert (forced.outcome, forced.text, forced.backup) == (Outcome.CHANGED, "new\n", "mine\n")
+
+
+def test_a_page_no_longer_generated_goes_unless_the_user_edited_it() -> None:
+    unedited = decide_gone("a.md", "old\n", "old\n", force=False)
+    assert (unedited.outcome, unedited.delete, unedited.drop_base) == (Outcome.REMOVED, True, True)
+    kept = decide_gone("a.md", "edited\n", "old\n", force=False)
+    assert (kept.outcome, kept.delete, kept.drop_base) == (Outcome.ORPHANED, False, True)
+
+
 @pytest.mark.parametrize("rel", ["../escape.md", "../docs2/x.md", "/etc/passwd", "."])
 def test_writes_outside_the_folder_are_refused(tmp_path: Path, rel: str) -> None:
     (tmp_path / "docs").mkdir()
@@ -67,18 +90,56 @@ def test_a_symlink_out_of_docs_is_refused(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------------------------
 
 
-def start(root: Path, pause: str) -> subprocess.Popen[str]:
-    """`briefgen generate` in a subprocess that stops at ``pause`` ("phase=seconds"); returns once it is there."""
-    env = {**os.environ, "BRIEFGEN_TEST_PAUSE": pause}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "briefgen", "generate"], cwd=root, env=env, stderr=subprocess.PIPE, text=True
-    )
-    assert proc.stderr is not None
-    phase = pause.split("=")[0]
-    for line in proc.stderr:
-        if f"test pause at {phase}" in line:
-            return proc
-    raise AssertionError(f"generate ended without reaching {phase}: exit {proc.wait()}")
+class StoppedRun:
+    """A `briefgen generate` in a forked process, held at a phase of its write (see ``stopped_run``)."""
+
+    def __init__(self, root: Path, phase: str, seconds: float) -> None:
+        context = multiprocessing.get_context("fork")
+        self.reached = context.Event()
+        self.process = context.Process(target=self._run, args=(root, phase, seconds))
+        self.process.start()
+        while not self.reached.wait(0.05):
+            if not self.process.is_alive():
+                raise AssertionError(f"generate ended without reaching {phase}: exit {self.process.exitcode}")
+
+    def _run(self, root: Path, phase: str, seconds: float) -> None:
+        # In the child only: the parent's own runs must not stop.
+        def hold(at: str) -> None:
+            if at == phase:
+                self.reached.set()
+                time.sleep(seconds)
+
+        swap.checkpoint = hold
+        sys.exit(main(["generate", "--config", str(root / "mkdocs.yml")]))
+
+    def kill(self) -> None:
+        """SIGKILL: no cleanup of any kind."""
+        self.process.kill()
+        self.process.join()
+
+    def wait(self, timeout: float | None = None) -> int | None:
+        """Its exit code, once it has finished."""
+        self.process.join(timeout)
+        return self.process.exitcode
+
+
+@pytest.fixture
+def stopped_run() -> Iterator[Callable[[Path, str, float], StoppedRun]]:
+    """Start `briefgen generate` in ``root`` and return once it holds at ``phase`` for ``seconds``.
+
+    The hold is ``write.swap.checkpoint`` replaced in the forked child; any run still
+    alive when the test ends is killed.
+    """
+    runs: list[StoppedRun] = []
+
+    def start(root: Path, phase: str, seconds: float) -> StoppedRun:
+        runs.append(StoppedRun(root, phase, seconds))
+        return runs[-1]
+
+    yield start
+    for run_ in runs:
+        if run_.process.is_alive():
+            run_.kill()
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -86,30 +147,27 @@ def tree(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_a_second_run_waits_for_the_first_and_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_second_run_waits_for_the_first_and_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str], stopped_run) -> None:  # type: ignore[no-untyped-def]
     root = make_project(tmp_path)
-    first = start(root, "staged=1.5")
+    first = stopped_run(root, "staged", 1.5)
     code, out = run(capsys, root, "generate")
     assert first.wait(timeout=60) == 0
     assert code == 0, out
     assert "another briefgen generate is running" in out and "waiting" in out
 
 
-def test_a_run_that_cannot_get_the_lock_gives_up_with_a_clear_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_run_that_cannot_get_the_lock_gives_up_with_a_clear_message(tmp_path: Path, capsys: pytest.CaptureFixture[str], stopped_run) -> None:  # type: ignore[no-untyped-def]
     root = make_project(tmp_path)
-    first = start(root, "staged=20")
-    try:
-        code, out = run(capsys, root, "generate", "--lock-timeout", "0.3")
-    finally:
-        first.kill()
-        first.wait()
+    first = stopped_run(root, "staged", 20)
+    code, out = run(capsys, root, "generate", "--lock-timeout", "0.3")
+    first.kill()
     assert code == 1
     assert "still holds the lock after 0.3s" in out
 
 
 @pytest.mark.parametrize("phase", ["staged", "journaled", "swapped"])
 def test_kill_9_mid_write_leaves_docs_before_or_after_and_the_next_run_completes(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], phase: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], phase: str, stopped_run  # type: ignore[no-untyped-def]
 ) -> None:
     (tmp_path / "a").mkdir()
     root = make_project(tmp_path / "a")
@@ -124,9 +182,7 @@ def test_kill_9_mid_write_leaves_docs_before_or_after_and_the_next_run_completes
     after, after_bases = tree(tmp_path / "b" / "docs"), tree(tmp_path / "b" / ".briefgen" / "base")
     assert after != before
 
-    proc = start(root, f"{phase}=30")
-    proc.kill()  # SIGKILL: no cleanup of any kind
-    proc.wait()
+    stopped_run(root, phase, 30).kill()
     assert tree(root / "docs") == (after if phase == "swapped" else before)
 
     code, out = run(capsys, root, "generate")
@@ -139,11 +195,11 @@ def test_kill_9_mid_write_leaves_docs_before_or_after_and_the_next_run_completes
     assert leftovers == [] and not (root / ".briefgen" / "swap.json").exists()
 
 
-def test_an_edit_made_while_generate_runs_is_not_overwritten(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_edit_made_while_generate_runs_is_not_overwritten(tmp_path: Path, capsys: pytest.CaptureFixture[str], stopped_run) -> None:  # type: ignore[no-untyped-def]
     root = make_project(tmp_path)
     assert run(capsys, root, "generate")[0] == 0
     edit(root, "seeds/harbour.txt", "planned for the spring", "planned for the summer")
-    proc = start(root, "staged=1")
+    proc = stopped_run(root, "staged", 1)
     edit(root, FUEL, "- The agreement now faces pressure", "- Typed meanwhile: the agreement now faces pressure")
     assert proc.wait(timeout=60) == 1
     assert "Typed meanwhile" in read(root, FUEL)
@@ -154,7 +210,7 @@ def test_an_edit_made_while_generate_runs_is_not_overwritten(tmp_path: Path, cap
 def test_without_an_atomic_exchange_the_two_rename_swap_still_writes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(write, "_RENAMEAT2", None)
+    monkeypatch.setattr(swap, "_RENAMEAT2", None)
     root = make_project(tmp_path)
     assert run(capsys, root, "generate")[0] == 0
     edit(root, "seeds/harbour.txt", "planned for the spring", "planned for the summer")
@@ -174,7 +230,7 @@ def test_a_kill_between_the_two_renames_is_finished_by_the_next_run(tmp_path: Pa
         (staged / "p.md").write_text("new\n", encoding="utf-8")
         swaps.append({"target": str(target), "staged": str(staged), "ino": staged.stat().st_ino})
     (state / "swap.json").write_text(json.dumps({"swaps": swaps}), encoding="utf-8")
-    docs.rename(write._old_path(docs))  # the first rename happened, the second did not
+    docs.rename(swap._old_path(docs))  # the first rename happened, the second did not
     assert recover(docs, state) is not None
     assert (docs / "p.md").read_text(encoding="utf-8") == "new\n"
     assert (base_dir(state) / "p.md").read_text(encoding="utf-8") == "new\n"

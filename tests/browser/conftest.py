@@ -32,7 +32,7 @@ import pytest
 from briefgen.config import Settings, load_settings
 from briefgen.model import Briefing
 from briefgen.analysis import analyse_file
-from briefgen.pipeline import find_seeds
+from briefgen.seeds import find_seeds
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "tests" / "fixtures" / "dev"
