@@ -155,6 +155,7 @@ class BookMeta:
     author: str | None
     organisation: str | None
     source_date: str | None
+    source_url: str | None  # the original article's address, when the article gives it
     generated: str  # ISO date shown on the cover
     created: str  # W3C datetime for the PDF CreationDate
     subject: str
@@ -286,7 +287,8 @@ def collect(docs: Path, slug: str, md: markdown.Markdown, fallback: Briefing | N
     if fallback is not None:
         m = fallback.meta
         fb_meta = tuple((k, v) for k, v in (("title", m.title), ("author", m.author),
-                                            ("organisation", m.organisation), ("source_date", m.date)) if v)
+                                            ("organisation", m.organisation), ("source_date", m.date),
+                                            ("source_url", m.source_url)) if v)
     return Collected(slug=slug, overview=overview, areas=areas, glossary=page_or_fallback("glossary"),
                      source=page_or_fallback("source"), fallback_meta=fb_meta)
 
@@ -512,6 +514,7 @@ def book_meta(c: Collected, generated: dt.datetime) -> BookMeta:
         subject += ": " + "; ".join(_area_title(a) for a in c.areas)
     return BookMeta(
         title=title, running=shorten(title, RUNNING_TITLE_CHARS), author=pick("author"), organisation=pick("organisation"), source_date=pick("source_date"),
+        source_url=url if (url := pick("source_url")) and url.lower().startswith(("http://", "https://")) else None,
         generated=generated.date().isoformat(),
         created=generated.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         subject=subject,

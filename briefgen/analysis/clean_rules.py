@@ -10,88 +10,72 @@ from __future__ import annotations
 import re
 
 # --- HTML ---------------------------------------------------------------------------
+# trafilatura chooses a page's main content (readers/html.py); these only say how a tree
+# becomes blocks, and which parts of the whole page are read for metadata only.
 
-# Elements that never hold article prose: code, embeds, site chrome and controls.
-# Struck-through text (<s>, <del>, <strike>) is NOT dropped: transcripts write
-# "<s>400</s> [4,000]", and the output must stay a verbatim run of the source's words,
-# so both the withdrawn word and the bracketed correction are kept ("400 [4,000]").
-DROP_TAGS: frozenset[str] = frozenset({
-    "script", "style", "iframe", "noscript", "nav", "header", "footer", "aside", "form",
-    "button", "svg", "template", "head", "select", "option", "input", "textarea", "canvas",
-    "video", "audio", "object", "embed", "map", "figcaption", "dialog", "menu",
-})
+# Elements that never hold article text: code, embeds, controls, the document head.
+# A <form> is NOT here: some sites wrap the whole page in one, and dropping it dropped the
+# article. Struck-through text (<s>, <del>) is not here either: transcripts write
+# "<s>400</s> [4,000]", and both the withdrawn word and the correction are the source's words.
+NOISE_TAGS: tuple[str, ...] = (
+    "script", "style", "iframe", "noscript", "svg", "template", "head", "select", "option",
+    "button", "input", "textarea", "canvas", "video", "audio", "object", "embed", "map",
+    "figcaption",
+)
+
+# Page chrome: text inside these is read for metadata (a title, a byline, a copyright
+# line's publisher) when briefgen reads a whole page, never as body.
+CHROME_TAGS: frozenset[str] = frozenset({"nav", "header", "footer", "aside", "menu", "dialog"})
 
 # Elements that flow inside a line of text: removing them must not add a space, or
 # "<span>assess</span><span>ed</span>" would read "assess ed" and "21<sup>st</sup>" "21 st".
+# "hi" and "ref" are trafilatura's names for formatting and links.
 INLINE_TAGS: frozenset[str] = frozenset({
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn",
     "em", "font", "i", "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span",
     "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "nobr", "img",
+    "hi", "ref", "math",
 })
 
 # Heading elements and their level; h1 is usually the title.
 HEADING_TAGS: dict[str, int] = {f"h{n}": n for n in range(1, 7)}
 
-# The share of the page's text an <article>/<main> element must hold to be read alone;
-# below it, the element is a teaser card and the whole page is read instead.
-ARTICLE_SHARE = 0.4
+# class words of an element that holds a page's title when it is not an <h1>.
+TITLE_CLASS = re.compile(r"(?i)\b(?:title|headline|entry-title|post-title|article-title)\b")
 
 # Link schemes safe to keep as a link; anything else (javascript:, data:, vbscript:) is dropped.
 SAFE_LINK_SCHEMES: tuple[str, ...] = ("http://", "https://", "mailto:")
 
-# class/id words of containers that hold site chrome rather than the article.
-CHROME_CLASS = re.compile(
-    r"(?i)\b(?:share|social|breadcrumbs?|newsletter|subscribe|related|recommended|"
-    r"cookie|advert|promo|sidebar|comments?|author-bio|byline-share)\b"
-)
+# A table whose every cell is shorter than this is data or page metadata, not prose.
+TABLE_PROSE_CELL = 200
+
+# A navigation, breadcrumb or share row: a block of at most LINK_ROW_MAX_CHARS whose text
+# is at least LINK_ROW_SHARE link text (two links or more, or one link that is the whole
+# short block, as "Download PDF"). A sentence with a link or two in it is far below.
+LINK_ROW_MAX_CHARS = 400
+LINK_ROW_SHARE = 0.7
 
 # --- Markdown -----------------------------------------------------------------------
 
-# Inline Markdown markup, replaced by its words. Images first: their alt text is a caption.
-MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-# The href may hold one level of balanced brackets: [x](https://en.wikipedia.org/wiki/A_(b)).
-MD_LINK = re.compile(r"\[([^\]\n]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"\n]*\")?\)")
-MD_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
-MD_REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.M)
-MD_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]*>")
-# Raw struck-through HTML in Markdown, replaced by its words (group 2; see DROP_TAGS).
-# Bounded runs with no "<" inside, so a stray unclosed "<s>" costs linear time.
-MD_STRUCK = re.compile(r"<(s|del|strike)(?:\s[^<>]{0,200})?>([^<]{0,500})</\1\s*>", re.I)
-MD_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 # Raw HTML elements in Markdown whose content is code or an embed, never prose: dropped
-# with their content (a <script> body must not become article text). The attribute run is
-# bounded so a line of many unclosed "<script" costs linear time.
+# with their content before rendering, so a stray unclosed "<script>" cannot swallow the
+# article. The attribute run is bounded so a line of many "<script" costs linear time.
 MD_RAW_DROP_OPEN = re.compile(r"<(script|style|iframe|noscript|template|textarea|svg|object|math)\b[^>\n]{0,2000}>", re.I)
-# Block-level raw HTML tags in Markdown: removing one must leave a space, or
-# "<summary>Click</summary>Trade" would read "ClickTrade".
-MD_BLOCK_TAGS: frozenset[str] = frozenset({
-    "address", "article", "aside", "blockquote", "br", "dd", "details", "dialog", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
-    "td", "tfoot", "th", "thead", "tr", "ul",
-})
-# Emphasis: the markers hug the words (*word*, **two words**); a lone * in "5 * 3" stays.
-MD_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]*?\S)\1")
-MD_EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
-MD_EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\w_])")
-MD_CODE = re.compile(r"`([^`\n]+)`")
-MD_STRIKE = re.compile(r"~~(?=\S)([^\n]*?\S)~~")
-MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+# Markdown block syntax that `briefgen check` reads in the generated pages.
 MD_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 MD_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-MD_RULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-MD_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+")
-MD_QUOTE_PREFIX = re.compile(r"^ {0,3}>[ \t]?")
 MD_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 FRONT_MATTER = re.compile(r"\A(?:[ \t]*\n)*---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 # Front-matter keys that mean each Meta field, in order of preference.
 FRONT_MATTER_KEYS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline", "name"),
-    "author": ("author", "authors", "byline", "by", "creator"),
-    "organisation": ("organisation", "organization", "publisher", "site_name", "source", "site"),
-    "date": ("date", "published", "published_time", "published_at", "pubdate", "created", "updated", "modified_time"),
-    "source_url": ("source_url", "url", "canonical_url", "canonical", "link", "original_url"),
+    "author": ("author", "authors", "byline", "by", "creator", "written by"),
+    "organisation": ("organisation", "organization", "publisher", "site_name", "source", "site", "agency", "institution"),
+    "date": ("date", "published", "published_time", "published_at", "pubdate", "publication date", "date published",
+             "release date", "created", "updated", "modified_time", "last updated"),
+    # "Source:" is a name (organisation) or an address (source_url); each field takes only its kind.
+    "source_url": ("source_url", "url", "canonical_url", "canonical", "link", "original_url", "source"),
 }
 
 # --- Boilerplate ----------------------------------------------------------------------
@@ -127,6 +111,11 @@ DROP_SHORT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     r"^(?:last )?(?:updated|modified|published|posted|released|reviewed)\b[^.!?]{0,60}$",  # date lines
     r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s[^.!?]{0,40}\d{4}$",  # dateline "Friday, March 12, 2021"
     r"^(?:for immediate release|press release|media contact|contact:)",
+    # a web page's controls saved as text: "Hide Overview", "Show more", "Expand all"
+    r"^(?:show|hide|expand|collapse|toggle)(?:\s+\w+){0,2}\s*$",
+    # a version list row: "April 9, 2026 (IN12678 - Version: 2)", "Version 3 (PDF)"
+    r"^[^.!?]{0,60}\bversion\s*:?\s*\d{1,3}\b[^.!?]{0,40}$",
+
     r"^(?:by|written by|words by|story by)\s+(?-i:[A-Z])[^.!?]{0,100}$",   # bylines (the author is read before this drops it)
 ))
 
@@ -201,12 +190,20 @@ TABLE_CAPTION = re.compile(
 TABLE_WRAPPER_TAGS: frozenset[str] = frozenset({"div", "figure", "section"})
 TABLE_FURNITURE_MAX_CHARS = 600
 
-# Plain-text metadata tables: two or more "Key: value" lines with these keys.
-META_TABLE_KEYS = re.compile(
-    r"(?i)^(?:title|headline|authors?|by|byline|date|published|updated|posted|source|publisher|"
-    r"organi[sz]ation|url|link|tags?|categor(?:y|ies)|topics?|type|language|licen[cs]e|word count|"
-    r"reading time|section|series|report (?:no\.|number)|doi|isbn)\s*:\s*\S"
+# Metadata rows: "Key: value" with these keys, as a plain-text block of such lines, a
+# two-column table, or a web page's row ("Report No.: IN12678 Version: 4 Source: https://...",
+# several pairs on one line). Read into the metadata and dropped from the body.
+_META_KEYS = (
+    r"title|headline|authors?|by|byline|written by|date|published|publication date|date published|"
+    r"release date|updated|last updated|posted|source|publisher|organi[sz]ation|agency|url|link|tags?|"
+    r"categor(?:y|ies)|topics?|type|language|licen[cs]e|word count|reading time|section|series|"
+    r"report (?:no\.?|number)|product (?:no\.?|number)|version|doi|isbn"
 )
+META_TABLE_KEYS = re.compile(r"(?i)^(?:" + _META_KEYS + r")\s*:\s*\S")
+# Each key of a row, where it starts (at the start, or after a space or a cell's pipe).
+META_ROW_KEY = re.compile(r"(?i)(?:^|(?<=[\s|]))(?P<key>" + _META_KEYS + r")\s*:\s*")
+# A metadata row is short; a longer block that opens "Source: ..." is prose.
+META_ROW_MAX = 200
 
 # "About the author" and friends open a trailing section whose blocks are set aside.
 TAIL_SECTION = re.compile(
@@ -229,6 +226,8 @@ _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|
 # Dates as articles write them: "March 3, 2025", "3 March 2025", "2025-03-03".
 DATE_MDY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I)
 DATE_DMY = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I)
+# A PDF's document-info date: "D:20250303120000+01'00'".
+DATE_PDF = re.compile(r"^D:(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})")
 DATE_ISO = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")  # also inside "2024-05-02T10:00Z"
 
 # A report header: a date line plus a report number, "Updated March 3, 2025 (R12345)".
@@ -306,6 +305,11 @@ QUESTION_HEADING_MAX_WORDS = 10
 # A title: a little longer than a heading is allowed ("Remarks by ... Summit").
 TITLE_MAX_CHARS = 200
 TITLE_MAX_WORDS = 30
+# The title is looked for among the first blocks only (a page may open with a few lines of chrome).
+TITLE_SEARCH_BLOCKS = 8
+# An article that states no title is titled by its first heading, else its first sentence,
+# cut after this many words ("…" marks the cut).
+TITLE_FALLBACK_WORDS = 14
 
 # A line longer than this is not hard-wrapped: each such line is its own paragraph.
 WRAP_WIDTH = 100
@@ -321,3 +325,34 @@ WRAP_MIN_LINES = 6
 # paragraphs of about PARAGRAPH_TARGET characters, so one giant line still reads.
 MAX_PARAGRAPH_CHARS = 4000
 PARAGRAPH_TARGET = 1200
+
+# --- PDF and Word -------------------------------------------------------------------
+# How readers/pdf.py reads a page's layout. Calibrated together on printed dev articles
+# (benchmarks/formats.py) and real reports; change one and re-measure the set.
+
+# A font whose name says bold (or heavier): "DejaVuSerif-Bold", "Arial,Bold", "Lato-Black".
+PDF_BOLD_FONT = re.compile(r"(?i)bold|black|heavy|semibold|demi")
+# Running headers and footers live in the top and bottom bands of a page (this share of its height).
+PDF_MARGIN_BAND = 0.12
+# Two lines on different pages are "at the same height" within this many points.
+PDF_SAME_HEIGHT = 6
+# A margin line is running when it repeats on at least this share of the pages (and on two at least).
+PDF_RUNNING_SHARE = 0.4
+# A page number on its own: "3", "- 3 -", "Page 3", "Page 3 of 9", "3 / 9", "iv".
+PDF_PAGE_NUMBER = re.compile(r"(?i)^[\-–—(\[]?\s*(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?\s*[\-–—)\]]?$")
+# Type at least this much bigger than the body's is a heading.
+PDF_HEADING_RATIO = 1.15
+# Type at most this share of the body's, below a page's last body line, is a footnote.
+PDF_FOOTNOTE_RATIO = 0.9
+# A footnote opens with its number or mark: "1 ", "12. ", "* ", "† ".
+PDF_NOTE_START = re.compile(r"^(?:\d{1,3}[.)]?\s|[*†‡§]\s?)")
+# A line that stops this share of the column's width short of its right edge ends a paragraph.
+PDF_SHORT_LINE = 0.12
+# A first line indented by more than this many points opens a paragraph.
+PDF_INDENT = 8
+# A gap between lines of more than this many line steps separates paragraphs.
+PDF_GAP_RATIO = 1.4
+# Document-info titles that are a tool's or template's leftover, not the article's title.
+PDF_JUNK_TITLE = re.compile(r"(?i)^(?:untitled|document\d*|doc\d*|microsoft word\b.*|slide \d+|title|presentation\d*)$|\.(?:docx?|pdf|indd|rtf|odt)$")
+# Document-info authors that are an account or a tool, not a person who wrote the article.
+PDF_JUNK_AUTHOR = re.compile(r"(?i)^(?:python-docx|administrator|admin|user|owner|windows user|microsoft office user|author|unknown)$")
