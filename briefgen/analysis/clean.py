@@ -18,6 +18,7 @@ markup is removed and runs of whitespace are collapsed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 from briefgen.analysis import clean_rules as R
@@ -128,7 +129,15 @@ def _judge(raws: list[_Raw], hints: dict[str, str], marked_headings: bool = True
     aside: list[str] = []
     kept: list[_Raw] = []
     tail = False
-    for raw in raws:
+    # What is left of the main content after each block: where headings are marked up, a
+    # "Notes:" or "Sources:" line that is not one starts the article's tail only near its
+    # end, not mid-article ("Notes:" then a list of points).
+    sizes = [len(r.text) if r.region == "body" else 0 for r in raws]
+    left = [0] * len(sizes)
+    for i in range(len(sizes) - 2, -1, -1):
+        left[i] = left[i + 1] + sizes[i + 1]
+    total = sum(sizes) or 1
+    for i, raw in enumerate(raws):
         text = raw.text
         if raw.region != "body":
             _read_outside(raw, dates, authors, footer_orgs, aside)
@@ -136,7 +145,7 @@ def _judge(raws: list[_Raw], hints: dict[str, str], marked_headings: bool = True
         if raw.aside or (len(text) <= R.SHORT_BLOCK and R.TABLE_NOTE.match(text)):
             aside.append(text)
             continue
-        if R.TAIL_SECTION.match(text):
+        if R.TAIL_SECTION.match(text) and (raw.kind == "heading" or not marked_headings or left[i] <= R.TAIL_MAX_SHARE * total):
             tail = True
             continue
         if raw.kind == "heading":
@@ -237,16 +246,17 @@ def _take_title(raws: list[_Raw], hints: dict[str, str], marked_headings: bool) 
     are page furniture: they are marked ``before``, read for metadata only.
     """
     title = hints.get("title")
+    top = _top(raws)
     if title:
         # The body often repeats the declared title as its first heading.
-        for i, raw in enumerate(raws[:R.TITLE_SEARCH_BLOCKS]):
-            if raw.text.casefold() == title.casefold():
+        for i in top:
+            if _same_words(raws[i].text, title):
                 return title, _above_title(raws, i)
         return title, raws
     # An h1 or a block marked as the title, near the top.
-    for i, raw in enumerate(raws[:R.TITLE_SEARCH_BLOCKS]):
-        if raw.title_like and _title_ok(raw.text):
-            return raw.text, _above_title(raws, i)
+    for i in top:
+        if raws[i].title_like and _title_ok(raws[i].text):
+            return raws[i].text, _above_title(raws, i)
     # A first line that reads as a title, followed by more text.
     body = [i for i, r in enumerate(raws) if r.region == "body"]
     first_i = next((i for i, r in enumerate(raws) if not _is_drop(r.text) and not _link_row(r) and r.region != "after"), None)
@@ -263,6 +273,27 @@ def _take_title(raws: list[_Raw], hints: dict[str, str], marked_headings: bool) 
     if page:
         page = re.split(r"\s+[|–—]\s+|\s+-\s+", page)[0]
     return page or None, raws
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Whether two texts are the same words (case, spacing and control characters aside;
+    a page's metadata and its text do not always keep the same stray controls)."""
+    def key(s: str) -> str:
+        return " ".join("".join(ch for ch in s if unicodedata.category(ch)[0] != "C").casefold().split())
+    return key(a) == key(b)
+
+
+def _top(raws: list[_Raw]) -> list[int]:
+    """Indexes of the blocks where a title may be: the page's masthead (``before``) and the
+    first TITLE_SEARCH_BLOCKS blocks of the main content."""
+    out: list[int] = []
+    body = 0
+    for i, raw in enumerate(raws):
+        if raw.region == "after" or body >= R.TITLE_SEARCH_BLOCKS:
+            break
+        out.append(i)
+        body += raw.region == "body"
+    return out
 
 
 def _above_title(raws: list[_Raw], i: int) -> list[_Raw]:

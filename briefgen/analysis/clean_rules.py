@@ -23,6 +23,9 @@ NOISE_TAGS: tuple[str, ...] = (
     "figcaption",
 )
 
+# End tags the parser would stop at; browsers read on, so briefgen drops them before parsing.
+STRAY_END_TAGS = re.compile(r"(?i)</(?:body|html)\s*>")
+
 # Page chrome: text inside these is read for metadata (a title, a byline, a copyright
 # line's publisher) when briefgen reads a whole page, never as body.
 CHROME_TAGS: frozenset[str] = frozenset({"nav", "header", "footer", "aside", "menu", "dialog"})
@@ -36,6 +39,10 @@ INLINE_TAGS: frozenset[str] = frozenset({
     "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "nobr", "img",
     "hi", "ref", "math",
 })
+
+# A <code> element directly inside one of these is a code block, not a word in a sentence
+# (inline code inside a paragraph stays: it is part of the sentence's words).
+CODE_BLOCK_PARENTS: frozenset[str] = frozenset({"body", "div", "section", "article", "main", "quote", "blockquote", "item", "li", "cell", "td"})
 
 # Heading elements and their level; h1 is usually the title.
 HEADING_TAGS: dict[str, int] = {f"h{n}": n for n in range(1, 7)}
@@ -111,8 +118,11 @@ DROP_SHORT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     r"^(?:last )?(?:updated|modified|published|posted|released|reviewed)\b[^.!?]{0,60}$",  # date lines
     r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s[^.!?]{0,40}\d{4}$",  # dateline "Friday, March 12, 2021"
     r"^(?:for immediate release|press release|media contact|contact:)",
-    # a web page's controls saved as text: "Hide Overview", "Show more", "Expand all"
+    # a web page's controls saved as text: "Hide Overview", "Show more", "Expand all", and
+    # lone control labels ("Close", "Yes", "No") with no punctuation, which no sentence is
     r"^(?:show|hide|expand|collapse|toggle)(?:\s+\w+){0,2}\s*$",
+    r"^(?:close|menu|account|log ?in|log ?out|sign ?in|sign ?out|search|yes|no|submit|cancel|back|skip|more|less|top)$",
+    r"^(?:was this (?:content|page|article|information) (?:helpful|useful)\??|logged in as:?|here[’']s how you know)$",
     # a version list row: "April 9, 2026 (IN12678 - Version: 2)", "Version 3 (PDF)"
     r"^[^.!?]{0,60}\bversion\s*:?\s*\d{1,3}\b[^.!?]{0,40}$",
 
@@ -212,6 +222,11 @@ TAIL_SECTION = re.compile(
     # a research service's reading list closing a report: "CRS Resources", "Related CRS Products"
     r"(?:(?:related|additional|other)\s+)?(?:(?-i:[A-Z]{2,6})\s+)?(?:resources|products))\s*:?\s*$"
 )
+
+# A tail section opened by a line of text (not a heading) holds at most this share of the
+# main content's text after it; more, and the line is a mid-article label ("Notes:" before
+# a list of points).
+TAIL_MAX_SHARE = 0.35
 
 # --- Metadata -------------------------------------------------------------------------
 
@@ -330,6 +345,8 @@ PARAGRAPH_TARGET = 1200
 # How readers/pdf.py reads a page's layout. Calibrated together on printed dev articles
 # (benchmarks/formats.py) and real reports; change one and re-measure the set.
 
+# Characters this many points above or below a line still belong to it (superscripts, note marks).
+PDF_LINE_TOLERANCE = 4.5
 # A font whose name says bold (or heavier): "DejaVuSerif-Bold", "Arial,Bold", "Lato-Black".
 PDF_BOLD_FONT = re.compile(r"(?i)bold|black|heavy|semibold|demi")
 # Running headers and footers live in the top and bottom bands of a page (this share of its height).

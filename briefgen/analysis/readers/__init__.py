@@ -63,6 +63,15 @@ class Reading:
     marked_headings: bool = True
 
 
+def has_marked_headings(blocks: list[RawBlock] | tuple[RawBlock, ...]) -> bool:
+    """Whether a document sets its section headings apart (type size, bold, styles).
+
+    A PDF or Word file typed as plain paragraphs has none; its short standalone lines are
+    then read as headings, as in plain text.
+    """
+    return any(b.kind == "heading" and not b.title_like for b in blocks)
+
+
 _LOOKS_HTML = re.compile(r"\A\s*(?:<!doctype html|<html\b|<head\b|<body\b)", re.I)
 
 

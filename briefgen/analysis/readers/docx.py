@@ -19,7 +19,7 @@ import re
 import zipfile
 
 from briefgen.analysis import clean_rules as R
-from briefgen.analysis.readers import RawBlock, Reading, norm
+from briefgen.analysis.readers import RawBlock, Reading, has_marked_headings, norm
 from briefgen.errors import InputError
 from briefgen.model import Source
 
@@ -43,7 +43,7 @@ def read_docx(source: Source) -> Reading:
             block = _paragraph(item)
             if block is not None:
                 blocks.append(block)
-    return Reading(tuple(blocks), _core_hints(document))
+    return Reading(tuple(blocks), _core_hints(document), marked_headings=has_marked_headings(blocks))
 
 
 def _paragraph(par: object) -> RawBlock | None:

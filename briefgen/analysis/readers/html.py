@@ -82,6 +82,9 @@ def _parse(text: str) -> HtmlElement | None:
     # load_html treats a bare fragment ("<p>x</p>") as dubious: wrap it as a page.
     if "<body" not in text[:5000].lower() and "<html" not in text[:5000].lower():
         text = f"<html><body>{text}</body></html>"
+    # A browser shows what follows a stray </html> or </body> (pages glued from templates
+    # have them mid-file); the parser would stop there and lose the article.
+    text = R.STRAY_END_TAGS.sub("", text)
     try:
         return load_html(text, MAX_FILE_SIZE)
     except (ValueError, TypeError):
@@ -308,6 +311,12 @@ def _walk(root: HtmlElement, page: bool) -> list[RawBlock]:
             if node.tail:
                 buf.append(node.tail)
             continue
+        if _code_block(node, tag):
+            # Code is not article prose (a blog's snippets, a page's embed markup).
+            flush()
+            if node.tail:
+                buf.append(node.tail)
+            continue
         if block:
             flush()
             stack_blocks.append(node)
@@ -330,6 +339,14 @@ def _walk(root: HtmlElement, page: bool) -> list[RawBlock]:
             stack.append((node.text, False))
     flush()
     return out
+
+
+def _code_block(node: HtmlElement, tag: str) -> bool:
+    """A block of code: <pre>, or a <code> that stands as a block (trafilatura's <pre>)."""
+    if tag == "pre":
+        return True
+    parent = node.getparent()
+    return tag == "code" and parent is not None and parent.tag in R.CODE_BLOCK_PARENTS
 
 
 def _text(el: HtmlElement) -> str:

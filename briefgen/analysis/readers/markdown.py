@@ -43,7 +43,7 @@ def read_markdown(text: str) -> Reading:
 def _render(body: str) -> str:
     import markdown
 
-    return "<html><body>" + markdown.markdown(body, extensions=list(EXTENSIONS), output_format="html") + "</body></html>"
+    return "<html><body><article>" + markdown.markdown(body, extensions=list(EXTENSIONS), output_format="html") + "</article></body></html>"
 
 
 def _without_raw_embeds(body: str) -> str:

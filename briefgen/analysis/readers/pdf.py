@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from briefgen.analysis import clean_rules as R
 from briefgen.analysis.dates import iso_date
-from briefgen.analysis.readers import RawBlock, Reading, norm
+from briefgen.analysis.readers import RawBlock, Reading, has_marked_headings, norm
 from briefgen.errors import InputError
 from briefgen.model import Source
 
@@ -58,7 +58,7 @@ def read_pdf(source: Source) -> Reading:
     lines = _without_running_lines(lines)
     body_size = _body_size(lines)
     blocks = _blocks(lines, body_size)
-    return Reading(tuple(blocks), _info_hints(info))
+    return Reading(tuple(blocks), _info_hints(info), marked_headings=has_marked_headings(blocks))
 
 
 def _lines(source: Source) -> tuple[list[Line], dict[str, object]]:
@@ -73,7 +73,9 @@ def _lines(source: Source) -> tuple[list[Line], dict[str, object]]:
         info = dict(pdf.metadata or {})
         try:
             for n, page in enumerate(pdf.pages):
-                for raw in page.extract_text_lines(return_chars=True, strip=True):
+                # A superscript ("21st", a note mark) sits a few points above its line: the
+                # tolerance keeps it on the line instead of making it a line of its own.
+                for raw in page.extract_text_lines(return_chars=True, strip=True, y_tolerance=R.PDF_LINE_TOLERANCE):
                     text = norm(raw["text"])
                     chars = [c for c in raw["chars"] if c["text"].strip()]
                     if not text or not chars:
@@ -144,7 +146,15 @@ def _blocks(lines: list[Line], body_size: float) -> list[RawBlock]:
     step = Counter(round(g, 0) for g in gaps).most_common(1)[0][0] if gaps else body_size * 1.2
     heading_sizes = sorted({ln.size for ln in lines if ln.size >= body_size * R.PDF_HEADING_RATIO}, reverse=True)
     footnotes = _footnote_lines(lines, body_size)
-    hyphenated = _hyphenated_words(lines)
+    hyphenated: set[str] | None = _hyphenated_words(lines)
+    # A document that marks its own breaks (soft hyphens, U+2010) prints an ASCII hyphen at
+    # a line's end only where the word has one ("full-" / "scale").
+    marks_breaks = any(ln.text.endswith(_BREAK_HYPHENS) for ln in lines)
+    if marks_breaks:
+        hyphenated = None  # every line-end ASCII hyphen is the word's own
+    # The title is set in type no other heading of the document uses, on the first page.
+    title_size = heading_sizes[0] if heading_sizes and sum(
+        1 for ln in lines if ln.size == heading_sizes[0] and ln.page > 0) == 0 else None
 
     out: list[RawBlock] = []
     para: list[Line] = []
@@ -159,8 +169,8 @@ def _blocks(lines: list[Line], body_size: float) -> list[RawBlock]:
         if head:
             size = head[0].size
             level = heading_sizes.index(size) + 1 if size in heading_sizes else len(heading_sizes) + 1
-            title_like = head[0].page == 0 and heading_sizes and size == heading_sizes[0]
-            out.append(RawBlock("heading", _join(head, hyphenated), level=level, title_like=bool(title_like)))
+            title_like = head[0].page == 0 and size == title_size and not any(b.kind == "heading" and b.title_like for b in out)
+            out.append(RawBlock("heading", _join(head, hyphenated), level=level, title_like=title_like))
             head.clear()
 
     prev: Line | None = None
@@ -221,7 +231,7 @@ def _footnote_lines(lines: list[Line], body_size: float) -> set[int]:
     return notes
 
 
-def _footnote_texts(notes: list[Line], hyphenated: set[str]) -> list[str]:
+def _footnote_texts(notes: list[Line], hyphenated: set[str] | None) -> list[str]:
     """Footnote lines joined into one text per note (a note opens with its number or mark)."""
     texts: list[list[Line]] = []
     for line in notes:
@@ -243,8 +253,12 @@ def _hyphenated_words(lines: list[Line]) -> set[str]:
     return found
 
 
-def _join(lines: list[Line], hyphenated: set[str]) -> str:
-    """Lines into one text; a word broken at a line's end is whole again."""
+def _join(lines: list[Line], hyphenated: set[str] | None) -> str:
+    """Lines into one text; a word broken at a line's end is whole again.
+
+    ``hyphenated``: the compounds the document writes with an ASCII hyphen, whose line-end
+    hyphen is kept; None keeps every line-end ASCII hyphen.
+    """
     out = ""
     for line in lines:
         text = line.text
@@ -257,7 +271,7 @@ def _join(lines: list[Line], hyphenated: set[str]) -> str:
             head = re.search(r"(\w+)-$", out)
             tail = re.match(r"\w+", text)
             compound = f"{head.group(1)}-{tail.group(0)}".casefold() if head and tail else ""
-            out = out + text if compound in hyphenated else out[:-1] + text
+            out = out + text if hyphenated is None or compound in hyphenated else out[:-1] + text
         elif out.endswith(("-", "–", "—", "/")) and not out.endswith(" -"):
             out = out + text  # "Russia-" / "China": a compound or a dash, not a space
         else:
