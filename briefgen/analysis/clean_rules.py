@@ -50,6 +50,11 @@ HEADING_TAGS: dict[str, int] = {f"h{n}": n for n in range(1, 7)}
 # class words of an element that holds a page's title when it is not an <h1>.
 TITLE_CLASS = re.compile(r"(?i)\b(?:title|headline|entry-title|post-title|article-title)\b")
 
+# A link to a site's home page: "/", "./", "index.html", "https://example.org/".
+HOME_HREF = re.compile(r"(?i)^(?:\.?/|/?index\.html?|https?://[^/?#]+/?)$")
+# What separates an article's title from the section and site names in a <title> element.
+TITLE_SEPARATOR = re.compile(r"\s+[|–—·»]\s+|\s+-\s+")
+
 # Link schemes safe to keep as a link; anything else (javascript:, data:, vbscript:) is dropped.
 SAFE_LINK_SCHEMES: tuple[str, ...] = ("http://", "https://", "mailto:")
 
@@ -178,10 +183,18 @@ _FUNDING = (
     r"|(?:is|was)\san?\s(?:unpaid\s|honorary\s)?(?:trustee|board\smember|unpaid\s\w+)\sof"
     # "X is part of the Y Programme, ... funded by": a tie to a named organisation
     r"|(?:is|was)\spart\sof\sthe\s[A-Z]"
+    # holdings and past service: "X owns shares in Y", "X served as a specialist with Y"
+    r"|(?:owns?|holds?|has\sheld)\s(?:[\w\-]+\s){0,2}?shares\sin"
+    r"|(?:has\s)?(?:previously\s)?served\sas\san?\s"
     # the same disclosure in The Conversation's other-language editions (pt, es, fr, id)
     r"|não\spresta\sconsultoria|no\srecibe\ssalario|ne\stravaille\spas|tidak\sbekerja"
 )
-FUNDING_NOTE = re.compile(r"^(?:" + _NAME + r")\s(?:" + _FUNDING + r")")
+FUNDING_NOTE = re.compile(
+    r"^(?:" + _NAME + r")\s(?:" + _FUNDING + r")"
+    # the work itself: "The study was funded by ...", "This research is supported by ..."
+    r"|^(?:[Tt]he|[Tt]his)\s(?:study|research|project|survey|work|fieldwork|analysis)\s(?:(?:was|is|has\sbeen)\s)?"
+    r"(?:(?:partly|partially|jointly|generously)\s)?(?:funded|supported|financed)\sby"
+)
 
 # A table's caption ("Table 1. Rounds of Talks", "Figure 2: Trade") and its note line
 # ("Note: * In 2015, ..."): short blocks that label data, set aside rather than read as body.
@@ -223,6 +236,9 @@ TAIL_SECTION = re.compile(
     r"(?:(?:related|additional|other)\s+)?(?:(?-i:[A-Z]{2,6})\s+)?(?:resources|products))\s*:?\s*$"
 )
 
+# The tail sections that hold notes: a long note there is still a note, not prose again.
+NOTES_SECTION = re.compile(r"(?i)^(?:notes|footnotes|endnotes|references|sources|bibliography)\s*:?\s*$")
+
 # A tail section opened by a line of text (not a heading) holds at most this share of the
 # main content's text after it; more, and the line is a mid-article label ("Notes:" before
 # a list of points).
@@ -255,6 +271,16 @@ DATE_LINE = re.compile(r"^(?:last )?(?:updated|published|posted|released|revised
 
 # "By Jane Doe", "By Jane Doe and John Roe, Senior Fellow": the byline's names.
 BYLINE = re.compile(r"^(?:by|written by|words by|story by)\s+(?P<names>[A-Z][^.!?\n|]{1,100}?)\s*(?:[,|–—-]\s.*)?$", re.I)
+
+# A government release names its speaker or signatory in its title: "Remarks by President
+# Biden on ...", "Statement by NSC Spokesperson Jane Roe on ...", "Press Call by ...". The
+# names end at the first preposition or comma ("..., Prime Minister Roe of X, and ...").
+TITLE_BYLINE = re.compile(
+    r"(?i)^(?:(?:joint\s)?(?:remarks|statement|readout|letter|message|press\s(?:briefing|gaggle|call|conference)|"
+    r"on-the-record\spress\scall|background\spress\scall|op-ed|testimony|interview|address|speech))"
+    r"(?:\sas\sprepared(?:\sfor\sdelivery)?)?\sby\s"
+    r"(?P<names>(?-i:[A-Z])[^,;:]{1,80}?)(?=\s(?:of|on|at|to|in|before|during|for|regarding|after|following|with|ahead)\s|,|;|:|$)"
+)
 
 # "X does not work for..." / "X has disclosed...": the subject of a disclosure is the author.
 DISCLOSURE_SUBJECT = re.compile(
@@ -307,6 +333,8 @@ TIME_STAMP = re.compile(r"^\d{1,2}:\d{2}\s*[AaPp]\.?\s*[Mm]\.?(?:\s*[A-Z]{2,4})?
 # "Troy, Alabama"), never subheadings: up to this many lines, each at most this long.
 VENUE_MAX_LINES = 4
 VENUE_MAX_CHARS = 100
+# A place line may end in initials, not a full stop: "Washington, D.C.", "New York, N.Y."
+ENDS_WITH_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}$")
 
 # --- Plain-text structure -------------------------------------------------------------
 
@@ -322,6 +350,9 @@ TITLE_MAX_CHARS = 200
 TITLE_MAX_WORDS = 30
 # The title is looked for among the first blocks only (a page may open with a few lines of chrome).
 TITLE_SEARCH_BLOCKS = 8
+# With no title marked, the first heading is the title when at most this many short lines
+# (a site's name, its motto) stand above it.
+MASTHEAD_MAX_LINES = 3
 # An article that states no title is titled by its first heading, else its first sentence,
 # cut after this many words ("…" marks the cut).
 TITLE_FALLBACK_WORDS = 14

@@ -50,6 +50,8 @@ class RawBlock:
     aside: bool = False  # furniture of a dropped table (caption, notes, source), footnotes: set aside
     region: Region = "body"
     link_chars: int = 0  # characters of the text that sit inside links
+    site_name: bool = False  # a heading that is wholly a link to the site's home page (a logo)
+    list_item: bool = False  # an item of a bulleted or numbered list
 
 
 @dataclass(frozen=True)

@@ -114,9 +114,9 @@ def _main_content(tree: HtmlElement) -> tuple[RawBlock, ...]:
 def _with_surroundings(main: tuple[RawBlock, ...], page: list[RawBlock]) -> tuple[RawBlock, ...]:
     """The main content in page order, with the page's blocks before and after it marked as such.
 
-    Headings the page has between two main-content blocks are put back: trafilatura's
-    recovery pass (pages with no recognisable article container) keeps paragraphs only,
-    and a section heading is what briefgen cuts areas at.
+    Headings and lists that stand alone between two main-content blocks on the page are put
+    back: trafilatura's recovery pass (pages with no recognisable article container) keeps
+    paragraphs only, and a section heading is what briefgen cuts areas at.
     """
     texts = [b.text for b in page]
     out: list[RawBlock] = []
@@ -129,9 +129,12 @@ def _with_surroundings(main: tuple[RawBlock, ...], page: list[RawBlock]) -> tupl
             continue
         if first < 0:
             first = i
-        elif i > pos:
+        elif i > pos and all((b.kind == "heading" or b.list_item) and b.region == "body" for b in page[pos:i]):
+            # Only headings and list items stand between two main-content blocks on the page:
+            # section headings and the article's own lists. (Anything else between them, a
+            # teaser box or a dialog, and its headings stay out.)
             main_texts = {b.text for b in main}
-            out.extend(b for b in page[pos:i] if b.kind == "heading" and b.region == "body" and b.text not in main_texts)
+            out.extend(b for b in page[pos:i] if b.text not in main_texts)
         out.append(block)
         last, pos = i, i + 1
     lead = first
@@ -167,13 +170,20 @@ def _hints(tree: HtmlElement) -> dict[str, str]:
         return {}
     hints: dict[str, str] = {}
     title = norm(meta.title or "")
+    if title and title in _home_link_headings(tree):
+        # trafilatura takes a page's only <h1>, but this one is the site's name linking home
+        # (a logo); the <title> element's first part is the article's.
+        title = _title_element(tree) or ""
     if title and _declared_title(tree, title):
         hints["title"] = title
     elif title:
         hints["page_title"] = title
     if meta.author and not meta.author.lower().startswith(("http://", "https://")):
         hints["author"] = norm(meta.author)
-    if meta.sitename and "." not in meta.sitename:  # "example.org" is an address, not a name
+    handles = {norm(str(v)).lstrip("@").casefold() for v in tree.xpath(
+        "//meta[@name='twitter:site' or @name='twitter:creator' or @property='twitter:site']/@content")}
+    if meta.sitename and "." not in meta.sitename and meta.sitename.casefold() not in handles:
+        # "example.org" is an address and "@AGEllison" a social-media handle, not a name
         hints["organisation"] = norm(meta.sitename)
     if meta.date:
         date = iso_date(meta.date)
@@ -182,6 +192,26 @@ def _hints(tree: HtmlElement) -> dict[str, str]:
     if meta.url and meta.url.lower().startswith(("http://", "https://")):
         hints["source_url"] = meta.url
     return hints
+
+
+def _home_link_headings(tree: HtmlElement) -> set[str]:
+    """Texts of headings that are wholly one link to the site's home page: the site's name."""
+    out: set[str] = set()
+    for heading in tree.xpath("//h1|//h2"):
+        text = norm(_text(heading))
+        for a in heading.iter("a"):
+            if norm(_text(a)) == text and R.HOME_HREF.match(str(a.get("href") or "").strip()):
+                out.add(text)
+    return out
+
+
+def _title_element(tree: HtmlElement) -> str | None:
+    """The <title> element's text up to its site-name separator ("Title | Section | Site")."""
+    found = tree.xpath("//title")
+    if not found:
+        return None
+    text = norm(_text(found[0]))
+    return R.TITLE_SEPARATOR.split(text)[0].strip() or None
 
 
 def _declared_title(tree: HtmlElement, title: str) -> bool:
@@ -234,6 +264,9 @@ def _drop_keep_tail(el: HtmlElement) -> None:
             parent.text = (parent.text or "") + tail
 
 
+_BR = "\u2028"  # a line break inside a block (<br>), kept apart until the block's lines are known
+
+
 def _walk(root: HtmlElement, page: bool) -> list[RawBlock]:
     """Blocks of a tree, without recursion (deep pages must not overflow the stack).
 
@@ -253,7 +286,9 @@ def _walk(root: HtmlElement, page: bool) -> list[RawBlock]:
     anchors: list[tuple[int, str]] = []
 
     def flush() -> None:
-        words = norm("".join(buf))
+        raw_text = "".join(buf)
+        words = norm(raw_text.replace(_BR, " "))
+        lines = tuple(x for x in (norm(p) for p in raw_text.split(_BR)) if x) if _BR in raw_text else ()
         buf.clear()
         if not words:
             links.clear()
@@ -265,12 +300,14 @@ def _walk(root: HtmlElement, page: bool) -> list[RawBlock]:
         region = "before" if chrome[0] else "body"
         if headings:
             level = headings[-1]
-            out.append(RawBlock("heading", words, level=level, title_like=level == 1 or title_like, region=region))
+            home = inner is not None and _home_link(inner, words)  # the site's name linking home (a logo)
+            out.append(RawBlock("heading", words, level=level, title_like=(level == 1 or title_like) and not home,
+                                region="before" if home else region, site_name=home))
         elif inner is not None and inner.tag == "p" and _bold_only(inner) and len(words) <= R.HEADING_MAX_CHARS:
             out.append(RawBlock("heading", words, level=4, region=region))  # <p><strong>Subhead</strong></p>
         else:
-            out.append(RawBlock("paragraph", words, tuple(links), title_like=title_like, region=region,
-                                link_chars=link_chars[0]))
+            out.append(RawBlock("paragraph", words, tuple(links), title_like=title_like, region=region, lines=lines,
+                                link_chars=link_chars[0], list_item=inner is not None and inner.tag in ("li", "item")))
         links.clear()
         link_chars[0] = 0
 
@@ -307,7 +344,7 @@ def _walk(root: HtmlElement, page: bool) -> list[RawBlock]:
                 buf.append(node.tail)
             continue
         if tag in ("br", "lb"):
-            buf.append(" ")
+            buf.append(_BR)
             if node.tail:
                 buf.append(node.tail)
             continue
@@ -339,6 +376,15 @@ def _walk(root: HtmlElement, page: bool) -> list[RawBlock]:
             stack.append((node.text, False))
     flush()
     return out
+
+
+def _home_link(el: HtmlElement, words: str) -> bool:
+    """Whether an element's text is wholly one link to the site's home page."""
+    for a in el.iter("a", "ref"):
+        href = str(a.get("href") or a.get("target") or "").strip()
+        if norm(_text(a)) == words and R.HOME_HREF.match(href):
+            return True
+    return False
 
 
 def _code_block(node: HtmlElement, tag: str) -> bool:
