@@ -14,6 +14,7 @@ so a saved page's images and stylesheets are simply left out.
 
 from __future__ import annotations
 
+import datetime as _dt
 import html as _html
 import re
 from pathlib import Path
@@ -56,6 +57,10 @@ def article_html(path: Path) -> str:
                 data = None
             if isinstance(data, dict) and data.get("title"):
                 title = f"<h1>{_html.escape(str(data['title']))}</h1>"
+            if isinstance(data, dict) and isinstance(data.get("date"), (str, _dt.date)):
+                # a web page shows its date under the title, as a reader sees it
+                day = _dt.date.fromisoformat(str(data["date"])[:10])
+                title += f"<p>{day.strftime('%B')} {day.day}, {day.year}</p>"
             text = text[m.end():]
         body = markdown.markdown(text, extensions=["tables"])
     else:

@@ -142,7 +142,9 @@ def _judge(raws: list[_Raw], hints: dict[str, str], marked_headings: bool = True
         if raw.region != "body":
             _read_outside(raw, dates, authors, footer_orgs, aside)
             continue
-        if raw.aside or (len(text) <= R.SHORT_BLOCK and R.TABLE_NOTE.match(text)):
+        if raw.aside or (len(text) <= R.SHORT_BLOCK and R.TABLE_NOTE.match(text)) or \
+                (len(text) <= R.TABLE_FURNITURE_MAX_CHARS and R.TABLE_CAPTION.match(text)):
+            # a caption (with its source line, when a cell holds both), a table's note
             aside.append(text)
             continue
         if R.TAIL_SECTION.match(text) and (raw.kind == "heading" or not marked_headings or left[i] <= R.TAIL_MAX_SHARE * total):
@@ -229,12 +231,20 @@ def _meta_row(raw: _Raw) -> bool:
 
 
 def _drop_venue(raws: list[_Raw]) -> list[_Raw]:
-    """Drop the venue/dateline lines above a transcript's opening time stamp."""
-    for i, raw in enumerate(raws[:R.VENUE_MAX_LINES + 1]):
+    """Drop the venue/dateline lines above a transcript's opening time stamp.
+
+    A date line or byline among them stays, for the metadata (a printed page shows its date
+    above the venue).
+    """
+    def carries_meta(r: _Raw) -> bool:
+        return _read_date_line(r.text, []) or bool(R.BYLINE.match(r.text))
+
+    for i, raw in enumerate(raws[:R.VENUE_MAX_LINES + 3]):
         if raw.kind == "paragraph" and R.TIME_STAMP.match(raw.text):
-            before = raws[:i]
-            if all(_venue_line(line) for r in before for line in (r.lines or (r.text,))):
-                return raws[i:]
+            before = [r for r in raws[:i] if r.region == "body" and not carries_meta(r)]
+            if len(before) <= R.VENUE_MAX_LINES and all(
+                    _venue_line(line) for r in before for line in (r.lines or (r.text,))):
+                return [r for r in raws[:i] if r.region != "body" or carries_meta(r)] + raws[i:]
             return raws
     return raws
 

@@ -73,6 +73,9 @@ LINK_ROW_SHARE = 0.7
 # with their content before rendering, so a stray unclosed "<script>" cannot swallow the
 # article. The attribute run is bounded so a line of many "<script" costs linear time.
 MD_RAW_DROP_OPEN = re.compile(r"<(script|style|iframe|noscript|template|textarea|svg|object|math)\b[^>\n]{0,2000}>", re.I)
+# Strong emphasis with its closing marker after a space ("**Lebanon. **"), on one line; the
+# opening marker must touch a word, so "a ** b ** c" (arithmetic) is left alone.
+MD_LOOSE_STRONG = re.compile(r"(\*\*|__)(\S[^*_\n]{0,300}?)\s+\1(?!\w)( ?)")
 # Markdown block syntax that `briefgen check` reads in the generated pages.
 MD_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 MD_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -114,7 +117,7 @@ DROP_SHORT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     r"^(?:home|news|articles?|analysis|commentary|publications?)\s*(?:[>/»›|]\s*[^>/»›|]+)+$",  # breadcrumbs
     r"^(?:tags?|topics?|categories|filed under|keywords)\s*:",       # tag lists
     r"^(?:about the authors?|about this (?:article|author|report)|author bios?|notes?|footnotes|endnotes|references|sources)\s*:?\s*$",
-    r"^(?:advertisement|sponsored|skip to (?:main )?content|back to top|table of contents|listen to this article)\b",
+    r"^(?:advertisement|sponsored|(?:skip|jump) to (?:the )?(?:main )?(?:content|text)|back to top|table of contents|listen to this article)\b",
     r"^(?:comments?|leave a (?:comment|reply)|\d+ comments?)\s*$",
     r"^(?:previous|next) (?:article|post|story)\b",
     r"^(?:end|\(end\))\s*(?:\d{1,2}:\d{2}\s*[ap]\.?\s*m\.?.*)?$",   # transcript end marker
@@ -396,6 +399,16 @@ PDF_FOOTNOTE_RATIO = 0.9
 PDF_NOTE_START = re.compile(r"^(?:\d{1,3}[.)]?\s|[*†‡§]\s?)")
 # A line that stops this share of the column's width short of its right edge ends a paragraph.
 PDF_SHORT_LINE = 0.12
+# Text is justified when at least this share of its lines end at the same point (the edge);
+# in ragged text the edge is where this share of the lines (sorted by where they end) end.
+PDF_JUSTIFIED_SHARE = 0.2
+PDF_RIGHT_EDGE_RANK = 0.8
+# A gap between two characters of a line wider than this many type sizes separates table
+# cells (a justified line's widest word space is about one).
+PDF_CELL_GAP = 2.5
+# A list item's first line: a bullet, or a number or letter with a stop or bracket.
+PDF_LIST_MARK = re.compile(r"^(?:[•◦▪‣∙●○■□–-]\s|\(?(?:\d{1,2}|[a-z])[.)]\s)")
+PDF_BULLET = re.compile(r"^[•◦▪‣∙●○■□]\s+")
 # A first line indented by more than this many points opens a paragraph.
 PDF_INDENT = 8
 # A gap between lines of more than this many line steps separates paragraphs.

@@ -43,6 +43,9 @@ def read_markdown(text: str) -> Reading:
 def _render(body: str) -> str:
     import markdown
 
+    # "**Lebanon. **": web-to-Markdown converters leave the space inside the closing marker,
+    # which Markdown then prints as literal asterisks. The space goes outside; the words stay.
+    body = R.MD_LOOSE_STRONG.sub(r"\1\2\1\3", body)
     return "<html><body><article>" + markdown.markdown(body, extensions=list(EXTENSIONS), output_format="html") + "</article></body></html>"
 
 

@@ -45,6 +45,8 @@ class Line:
     size: float  # the commonest character size on the line
     bold: bool  # most of its characters are set in a bold face
     page_height: float
+    wide_gaps: int = 0  # gaps between characters as wide as a table's column gap
+    word_gaps: int = 0  # ordinary spaces between words
 
 
 def read_pdf(source: Source) -> Reading:
@@ -82,8 +84,12 @@ def _lines(source: Source) -> tuple[list[Line], dict[str, object]]:
                         continue
                     sizes = Counter(round(float(c["size"]), 1) for c in chars)
                     bold = sum(1 for c in chars if R.PDF_BOLD_FONT.search(str(c.get("fontname", "")))) > len(chars) / 2
+                    size = sizes.most_common(1)[0][0]
+                    gaps = [float(b["x0"]) - float(a["x1"]) for a, b in zip(chars, chars[1:])]
+                    wide = sum(1 for g in gaps if g > size * R.PDF_CELL_GAP)
+                    words = sum(1 for g in gaps if size * 0.15 < g <= size * R.PDF_CELL_GAP)
                     out.append(Line(n, float(raw["top"]), float(raw["bottom"]), float(raw["x0"]), float(raw["x1"]),
-                                    text, sizes.most_common(1)[0][0], bold, float(page.height)))
+                                    text, size, bold, float(page.height), wide, words))
         except Exception as exc:  # noqa: BLE001
             raise _unreadable(source, exc) from None
     return out, info
@@ -141,7 +147,7 @@ def _blocks(lines: list[Line], body_size: float) -> list[RawBlock]:
     """Lines into headings, paragraphs and footnotes, in reading order."""
     body = [ln for ln in lines if abs(ln.size - body_size) < 0.5 and not ln.bold]
     left = Counter(round(ln.x0) for ln in body).most_common(1)[0][0] if body else min(ln.x0 for ln in lines)
-    right = max((ln.x1 for ln in body), default=max(ln.x1 for ln in lines))
+    right = _right_edge(body or lines)
     gaps = [b.top - a.top for a, b in zip(body, body[1:]) if a.page == b.page and 0 < b.top - a.top < body_size * 3]
     step = Counter(round(g, 0) for g in gaps).most_common(1)[0][0] if gaps else body_size * 1.2
     heading_sizes = sorted({ln.size for ln in lines if ln.size >= body_size * R.PDF_HEADING_RATIO}, reverse=True)
@@ -162,7 +168,9 @@ def _blocks(lines: list[Line], body_size: float) -> list[RawBlock]:
 
     def flush_para() -> None:
         if para:
-            out.append(RawBlock("paragraph", _join(para, hyphenated), lines=tuple(ln.text for ln in para)))
+            # A bullet is the list's markup, as in HTML; a number ("1.") is kept as printed.
+            text = R.PDF_BULLET.sub("", _join(para, hyphenated))
+            out.append(RawBlock("paragraph", text, lines=tuple(ln.text for ln in para)))
             para.clear()
 
     def flush_head() -> None:
@@ -177,6 +185,11 @@ def _blocks(lines: list[Line], body_size: float) -> list[RawBlock]:
     for line in lines:
         if id(line) in footnotes:
             continue
+        if _table_row(line, body_size):
+            flush_para()  # a table row: data, not prose (its cells would read in the wrong order)
+            flush_head()
+            prev = None
+            continue
         if _is_heading(line, body_size, left, right):
             flush_para()
             if head and (line.size != head[-1].size or line.page != head[-1].page or line.top - head[-1].bottom > line.size):
@@ -185,7 +198,7 @@ def _blocks(lines: list[Line], body_size: float) -> list[RawBlock]:
             prev = line
             continue
         flush_head()
-        if para and prev is not None and _starts_paragraph(prev, line, left, right, step):
+        if para and (prev is None or _starts_paragraph(para[0], prev, line, left, right, step)):
             flush_para()
         para.append(line)
         prev = line
@@ -196,6 +209,26 @@ def _blocks(lines: list[Line], body_size: float) -> list[RawBlock]:
     return out
 
 
+def _right_edge(lines: list[Line]) -> float:
+    """The column's right edge: where justified lines end (the commonest end), else where
+    most lines of ragged text reach. Never the widest line: a table or a figure wider than
+    the column would make every line of prose look short."""
+    ends = Counter(round(ln.x1 / 2) * 2 for ln in lines)
+    edge, count = ends.most_common(1)[0]
+    if count >= len(lines) * R.PDF_JUSTIFIED_SHARE:
+        return float(edge)
+    ranked = sorted(ln.x1 for ln in lines)
+    return ranked[int(len(ranked) * R.PDF_RIGHT_EDGE_RANK)]
+
+
+def _table_row(line: Line, body_size: float) -> bool:
+    """A line of table cells: text in body type or smaller with a column-wide gap, where the
+    other gaps are word spaces (a justified line of two or three long words has only wide
+    gaps, all alike)."""
+    return line.wide_gaps > 0 and line.size < body_size * R.PDF_HEADING_RATIO and (
+        line.word_gaps > 0 or line.wide_gaps == 1)
+
+
 def _is_heading(line: Line, body_size: float, left: float, right: float) -> bool:
     if line.size >= body_size * R.PDF_HEADING_RATIO:
         return len(line.text) <= R.TITLE_MAX_CHARS
@@ -204,15 +237,19 @@ def _is_heading(line: Line, body_size: float, left: float, right: float) -> bool
         and len(line.text) <= R.HEADING_MAX_CHARS and line.text[-1] not in ".,;"
 
 
-def _starts_paragraph(prev: Line, line: Line, left: float, right: float, step: float) -> bool:
-    """Whether ``line`` opens a new paragraph after ``prev``."""
+def _starts_paragraph(first: Line, prev: Line, line: Line, left: float, right: float, step: float) -> bool:
+    """Whether ``line`` opens a new paragraph after ``prev`` (``first``: the paragraph's first line)."""
     width = right - left
     short = prev.x1 < right - width * R.PDF_SHORT_LINE
+    if R.PDF_LIST_MARK.match(line.text):
+        return True  # a new list item
+    # A list item's lines hang under its text, to the right of its marker.
+    hanging = R.PDF_LIST_MARK.match(first.text) is not None and line.x0 > first.x0
     if line.page != prev.page:
-        return short or line.x0 > left + R.PDF_INDENT
+        return short or (line.x0 > left + R.PDF_INDENT and not hanging)
     if line.top - prev.top > step * R.PDF_GAP_RATIO:
         return True
-    if line.x0 > left + R.PDF_INDENT and line.x0 < left + width / 3:
+    if not hanging and line.x0 > prev.x0 + R.PDF_INDENT and line.x0 < left + width / 3:
         return True  # an indented first line
     return short
 
