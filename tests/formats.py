@@ -69,16 +69,24 @@ def article_html(path: Path) -> str:
     return f'<html lang="en"><head><meta charset="utf-8"></head><body>{title}{body}</body></html>'
 
 
-def _no_fetch(url: str, *args: object, **kwargs: object) -> dict[str, object]:
-    raise ValueError(f"not fetched: {url}")
+def _no_fetch() -> object:
+    """A WeasyPrint URL fetcher that fetches nothing: images and stylesheets are left out."""
+    from weasyprint.urls import URLFetcher
+
+    class NoFetch(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: object = None) -> object:
+            raise ValueError(f"not fetched: {url}")
+
+    return NoFetch()
 
 
 def print_pdf(article: Path, out: Path) -> Path:
     """Print the article to ``out`` as a PDF with a running header and page numbers."""
     from weasyprint import CSS, HTML
 
-    HTML(string=article_html(article), url_fetcher=_no_fetch, base_url=str(article.parent)).write_pdf(
-        out, stylesheets=[CSS(string=PRINT_CSS)])
+    fetcher = _no_fetch()
+    HTML(string=article_html(article), url_fetcher=fetcher, base_url=str(article.parent)).write_pdf(
+        out, stylesheets=[CSS(string=PRINT_CSS, url_fetcher=fetcher)])
     return out
 
 

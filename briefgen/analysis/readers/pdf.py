@@ -177,7 +177,10 @@ def _blocks(lines: list[Line], body_size: float) -> list[RawBlock]:
         if head:
             size = head[0].size
             level = heading_sizes.index(size) + 1 if size in heading_sizes else len(heading_sizes) + 1
-            title_like = head[0].page == 0 and size == title_size and not any(b.kind == "heading" and b.title_like for b in out)
+            # ... and stands above the text: no paragraph of prose comes before it.
+            title_like = head[0].page == 0 and size == title_size and not any(
+                (b.kind == "heading" and b.title_like) or (b.kind == "paragraph" and len(b.text) > R.SHORT_BLOCK)
+                for b in out)
             out.append(RawBlock("heading", _join(head, hyphenated), level=level, title_like=title_like))
             head.clear()
 
