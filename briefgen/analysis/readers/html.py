@@ -4,7 +4,8 @@ trafilatura (Apache-2.0) is the best main-text extractor we measured (benchmarks
 ANALYSIS.md): it scores paragraphs by text and link density, reads the page's markup for
 title, author, date (htmldate), site name and canonical URL, and falls back to readability
 and jusText where its own pass finds too little. It replaces briefgen's hand-written rules
-(prefer <article>/<main>, drop chrome classes, drop tables of short cells).
+(prefer <article>/<main> when it holds 40% of the text, drop elements whose class says
+chrome, drop a fixed list of tags, <form> included).
 
 What briefgen adds around it:
 
@@ -50,30 +51,22 @@ def read_html(text: str) -> Reading:
     tree = _parse(text)
     if tree is None:
         return Reading((), {})
-    hints = _hints(tree)
-    page = _walk(_without_noise(copy.deepcopy(tree)), page=True)
-    main = _main_content(tree)
-    if not main:
-        # Too little for trafilatura to judge: the page is the article, its chrome (nav,
-        # header, footer, aside) read for metadata only.
-        blocks = tuple(page)
-    else:
-        blocks = _with_surroundings(main, page)
-    footer_org = _footer_org(page)
-    if footer_org:
-        hints.setdefault("footer_org", footer_org)
-    return Reading(blocks, hints)
+    return Reading(_blocks(tree), _hints(tree))
 
 
 def main_content_blocks(html: str) -> tuple[RawBlock, ...]:
-    """The main-content blocks of an HTML text that holds only an article (rendered Markdown)."""
+    """The blocks of an HTML text that holds only an article (rendered Markdown)."""
     tree = _parse(html)
-    if tree is None:
-        return ()
+    return _blocks(tree) if tree is not None else ()
+
+
+def _blocks(tree: HtmlElement) -> tuple[RawBlock, ...]:
+    """trafilatura's main content placed among the page's blocks; the whole page when
+    trafilatura finds too little to judge (its chrome, nav, header, footer and aside, then
+    read for metadata only)."""
+    page = _walk(_without_noise(copy.deepcopy(tree)), page=True)
     main = _main_content(tree)
-    if main:
-        return _with_surroundings(main, _walk(_without_noise(copy.deepcopy(tree)), page=True))
-    return tuple(_walk(_without_noise(tree), page=True))
+    return _with_surroundings(main, page) if main else tuple(page)
 
 
 def _parse(text: str) -> HtmlElement | None:
@@ -226,18 +219,6 @@ def _declared_title(tree: HtmlElement, title: str) -> bool:
     return not any(norm(_text(h)) == title for h in tree.xpath("//h2|//h3|//h4|//h5|//h6"))
 
 
-def _footer_org(page: list[RawBlock]) -> str | None:
-    """The publisher named by the site footer's copyright line."""
-    from briefgen.analysis.clean import organisations
-
-    for block in reversed(page):
-        if block.region == "after" or block.aside:
-            found = organisations(block.text)
-            if found:
-                return found[0]
-    return None
-
-
 # --- the tree walk ----------------------------------------------------------------------
 
 
@@ -281,7 +262,6 @@ def _walk(root: HtmlElement, page: bool) -> list[RawBlock]:
     stack_blocks: list[HtmlElement] = []
     headings: list[int] = []
     chrome = [0]  # depth of open chrome elements
-    tables = [0]
     table_starts: list[int] = []
     anchors: list[tuple[int, str]] = []
 
@@ -338,7 +318,6 @@ def _walk(root: HtmlElement, page: bool) -> list[RawBlock]:
                 if page and tag in R.CHROME_TAGS:
                     chrome[0] -= 1
                 if tag == "table":
-                    tables[0] -= 1
                     _judge_table(node, out, table_starts.pop())
             if node.tail:
                 buf.append(node.tail)
@@ -363,7 +342,6 @@ def _walk(root: HtmlElement, page: bool) -> list[RawBlock]:
             if page and tag in R.CHROME_TAGS:
                 chrome[0] += 1
             if tag == "table":
-                tables[0] += 1
                 table_starts.append(len(out))
         if tag in ("a", "ref"):
             href = str(node.get("href") or node.get("target") or "").strip()
