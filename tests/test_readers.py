@@ -248,3 +248,14 @@ def test_html_teaser_list_outside_the_article_is_not_body() -> None:
 def test_same_input_gives_the_same_document(report_docx: Path) -> None:
     for path in (report_docx, FIXTURES / "web" / "grain-reserves-insight.md"):
         assert read(path) == read(path)
+
+
+@pytest.mark.parametrize("line,date", [
+    ("Published 04/09/2026", "2026-04-09"),  # month first, as US pages write it
+    ("Updated: 16.09.2026", "2026-09-16"),  # a day over 12 settles the order
+    ("Posted 2026/09/16", "2026-09-16"),
+    ("Published March 3, 2025", "2025-03-03"),
+])
+def test_date_lines_in_numbers_or_words_give_the_date(line: str, date: str) -> None:
+    d = clean(Source(path="a.txt", stem="a", fmt="txt", text=f"A Title\n\n{line}\n\n" + PROSE[0]))
+    assert d.meta.date == date and line not in " ".join(body(d))

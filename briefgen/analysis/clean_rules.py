@@ -260,6 +260,8 @@ _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|
 # Dates as articles write them: "March 3, 2025", "3 March 2025", "2025-03-03".
 DATE_MDY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I)
 DATE_DMY = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I)
+# A date in numbers only, "09/16/2026", "16.09.2026", "2026/09/16": read by dateparser.
+DATE_NUMERIC = re.compile(r"(?<![\d/.])(?:\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})|\d{4}/\d{1,2}/\d{1,2})(?![\d/]|\.\d)")
 # A PDF's document-info date: "D:20250303120000+01'00'".
 DATE_PDF = re.compile(r"^D:(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})")
 DATE_ISO = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")  # also inside "2024-05-02T10:00Z"

@@ -28,7 +28,30 @@ def iso_date(text: str) -> str | None:
         except ValueError:
             continue
         found.append((m.start(), day.isoformat()))
+    if not found:
+        numeric = R.DATE_NUMERIC.search(text)
+        if numeric:
+            parsed = _parse_numeric(numeric.group(0))
+            if parsed:
+                found.append((numeric.start(), parsed))
     return min(found)[1] if found else None
+
+
+def _parse_numeric(text: str) -> str | None:
+    """A numeric date ("09/16/2026", "16.09.2026", "2026/09/16") read by dateparser.
+
+    Month first when both readings are possible (US government and research-service
+    pages, most of what briefgen reads, write it so); a day over 12 settles it. The base
+    date is fixed, so the same text always gives the same date.
+    """
+    import dateparser
+
+    settings = {
+        "DATE_ORDER": "MDY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"],
+        "RELATIVE_BASE": _dt.datetime(2000, 1, 1), "PARSERS": ["absolute-time"],
+    }
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return parsed.date().isoformat() if parsed else None
 
 
 def as_text(value: object, field: str) -> str | None:
