@@ -110,10 +110,24 @@ def test_txt_metadata_table_read_and_dropped():
     "© 2024 Center for Policy Studies. All rights reserved.",
     "Home > Analysis > Europe",
     "Updated September 18, 2026 (IF12760)",
+    "Hide Overview",
+    "April 9, 2026 (IN12678 - Version: 2)",
+    "Jump to Main Text of Report",
+    "Follow NCBI",
+    "The Official Website of the State Housing Agency",
+    "The Agency values diversity and is an equal opportunity employer.",
+    "An official website of the United States government",
+    "100 Main Street, Suite 6, Springfield, IL 62701 (217) 555-0100 (main line)",
 ])
 def test_chrome_is_dropped(chrome):
     d = doc("Title line\n\n" + BODY + "\n\n" + chrome + "\n\nClosing body paragraph is here.")
     assert body(d) == [BODY, "Closing body paragraph is here."]
+
+
+def test_sentence_with_a_phone_number_or_follow_stays_body():
+    for line in ("Residents can call (217) 555-0100 to ask about the program before May.",
+                 "Follow the money, the minister said, and the answers appear."):
+        assert body(doc(BODY + "\n\n" + line)) == [BODY, line]
 
 
 def test_related_section_at_the_end_is_not_body():

@@ -62,7 +62,9 @@ def _clean_name(text: str) -> str:
 
 
 def _is_drop(text: str) -> bool:
-    """Whether a short block is site chrome (share bars, credits, promos, date lines)."""
+    """Whether a short block is site chrome (share bars, credits, promos, date lines, an address)."""
+    if len(text) <= R.CONTACT_MAX_CHARS and text[-1] not in ".!?”\"" and R.CONTACT_BLOCK.search(text):
+        return True
     if len(text) > R.SHORT_BLOCK:
         return False
     return any(rx.match(text) for rx in R.DROP_SHORT) or bool(R.TIME_STAMP.match(text))

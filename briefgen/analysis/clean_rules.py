@@ -112,6 +112,7 @@ DROP_SHORT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # promo headers: the word alone or with a colon, so a body sentence "Related concerns..." stays
     r"^(?:related|recommended|more from [^.!?]{1,40}|more on this|further reading|you may also like|most popular|trending)(?:\s+(?:articles?|posts?|stories|content|reading|links|topics|videos?))?\s*(?::|$)",
     r"^(?:sign up|subscribe|join our|get our|follow us|follow (?:him|her|them|me) on|like us on|newsletter)\b",
+    r"^follow\s+[\w&.\-]+(?:\s+on\s+\w+)?\s*$",  # "Follow NCBI", "Follow AP on X"
     r"^(?:cite this|citation|download (?:the )?(?:pdf|report|full)|print (?:this|article|page)|version history|permalink)\b",
     r"^(?:copyright\s*(?:©|\(c\)|\d{4})|all rights reserved|©|\(c\)\s*\d{4})",  # copyright lines
     r"^(?:home|news|articles?|analysis|commentary|publications?)\s*(?:[>/»›|]\s*[^>/»›|]+)+$",  # breadcrumbs
@@ -126,6 +127,13 @@ DROP_SHORT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     r"^(?:last )?(?:updated|modified|published|posted|released|reviewed)\b[^.!?]{0,60}$",  # date lines
     r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s[^.!?]{0,40}\d{4}$",  # dateline "Friday, March 12, 2021"
     r"^(?:for immediate release|press release|media contact|contact:)",
+    # site footers and the US government's standard site banner (every .gov page has it)
+    r"^(?:the )?official (?:web ?site|home ?page) of\b",
+    r"^[^.!?]{0,120}\bis an equal opportunity employer\.?$",
+    r"^(?:an official website of the united states government|official websites use \.gov|"
+    r"secure \.gov websites use https|the \.gov means it[’']s official|the site is secure\.?$)",
+    r"^(?:federal government websites often end in \.gov|the https:// ensures that you are connecting|"
+    r"a \.gov website belongs to an official government organization|a lock \()",
     # a web page's controls saved as text: "Hide Overview", "Show more", "Expand all", and
     # lone control labels ("Close", "Yes", "No") with no punctuation, which no sentence is
     r"^(?:show|hide|expand|collapse|toggle)(?:\s+\w+){0,2}\s*$",
@@ -136,6 +144,11 @@ DROP_SHORT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
 
     r"^(?:by|written by|words by|story by)\s+(?-i:[A-Z])[^.!?]{0,100}$",   # bylines (the author is read before this drops it)
 ))
+
+# A site's postal address or switchboard: a block with a US state and ZIP code or a phone
+# number that is not a sentence (a sentence ends in a stop: "Call (651) 555-0100 for help.").
+CONTACT_BLOCK = re.compile(r"\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b|\(\d{3}\)\s?\d{3}-\d{4}")
+CONTACT_MAX_CHARS = 300
 
 # Prose about the article rather than of it: kept in Document.aside for the glossary and meta.
 ASIDE: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
