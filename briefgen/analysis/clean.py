@@ -67,6 +67,7 @@ def _is_drop(text: str) -> bool:
         return True
     if len(text) > R.SHORT_BLOCK:
         return False
+    text = R.LEADING_GLYPHS.sub("", text) or text  # "› Back to Top", "» Read more"
     return any(rx.match(text) for rx in R.DROP_SHORT) or bool(R.TIME_STAMP.match(text))
 
 

@@ -150,6 +150,10 @@ DROP_SHORT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
 CONTACT_BLOCK = re.compile(r"\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b|\(\d{3}\)\s?\d{3}-\d{4}")
 CONTACT_MAX_CHARS = 300
 
+# Arrows and bullets a site puts before its controls ("› Back to Top", "» Read more"):
+# not words, so chrome is judged without them.
+LEADING_GLYPHS = re.compile(r"^[›»>•·▸▶→]+\s*")
+
 # Prose about the article rather than of it: kept in Document.aside for the glossary and meta.
 ASIDE: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     # disclosure statement (The Conversation and others)

@@ -64,7 +64,7 @@ def _paragraph(par: object) -> RawBlock | None:
         if h.text and h.url and h.url.lower().startswith(R.SAFE_LINK_SCHEMES)
     )
     runs = [r for r in par.runs if r.text.strip()]  # type: ignore[attr-defined]
-    if runs and all(r.bold for r in runs) and len(text) <= R.HEADING_MAX_CHARS and text[-1] not in ".,;":
+    if runs and all(r.bold for r in runs) and len(text) <= R.HEADING_MAX_CHARS and text[-1] not in R.HEADING_END_PUNCT:
         return RawBlock("heading", text, level=4)
     link_chars = sum(len(t) for t, _ in links)
     return RawBlock("paragraph", text, links, link_chars=link_chars)

@@ -112,11 +112,18 @@ def _with_surroundings(main: tuple[RawBlock, ...], page: list[RawBlock]) -> tupl
     paragraphs only, and a section heading is what briefgen cuts areas at.
     """
     texts = [b.text for b in page]
+    squeezed = [t.replace(" ", "") for t in texts]
     out: list[RawBlock] = []
     first = last = -1
     pos = 0
     for block in main:
         i = _find(texts, block.text, pos)
+        if i < 0:
+            # trafilatura sometimes loses the space between two inline elements
+            # ("fugitive</a>\n<b>on"): the page's own text of that block is the source's.
+            i = next((j for j in range(pos, len(texts)) if squeezed[j] == block.text.replace(" ", "")), -1)
+            if i >= 0:
+                block = replace(block, text=texts[i])
         if i < 0:
             out.append(block)
             continue
@@ -283,8 +290,10 @@ def _walk(root: HtmlElement, page: bool) -> list[RawBlock]:
             home = inner is not None and _home_link(inner, words)  # the site's name linking home (a logo)
             out.append(RawBlock("heading", words, level=level, title_like=(level == 1 or title_like) and not home,
                                 region="before" if home else region, site_name=home))
-        elif inner is not None and inner.tag == "p" and _bold_only(inner) and len(words) <= R.HEADING_MAX_CHARS:
-            out.append(RawBlock("heading", words, level=4, region=region))  # <p><strong>Subhead</strong></p>
+        elif inner is not None and inner.tag == "p" and _bold_only(inner) and len(words) <= R.HEADING_MAX_CHARS \
+                and words[-1] not in R.HEADING_END_PUNCT:
+            # <p><strong>Subhead</strong></p>; a bold lead-in ("Here are a few examples:") is a sentence
+            out.append(RawBlock("heading", words, level=4, region=region))
         else:
             out.append(RawBlock("paragraph", words, tuple(links), title_like=title_like, region=region, lines=lines,
                                 link_chars=link_chars[0], list_item=inner is not None and inner.tag in ("li", "item")))

@@ -237,7 +237,7 @@ def _is_heading(line: Line, body_size: float, left: float, right: float) -> bool
         return len(line.text) <= R.TITLE_MAX_CHARS
     # Bold body-size type on a short line of its own: a run-in subheading.
     return line.bold and abs(line.size - body_size) < 0.5 and line.x1 < left + (right - left) * 0.75 \
-        and len(line.text) <= R.HEADING_MAX_CHARS and line.text[-1] not in ".,;"
+        and len(line.text) <= R.HEADING_MAX_CHARS and line.text[-1] not in R.HEADING_END_PUNCT
 
 
 def _starts_paragraph(first: Line, prev: Line, line: Line, left: float, right: float, step: float) -> bool:
