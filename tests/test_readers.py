@@ -259,3 +259,26 @@ def test_same_input_gives_the_same_document(report_docx: Path) -> None:
 def test_date_lines_in_numbers_or_words_give_the_date(line: str, date: str) -> None:
     d = clean(Source(path="a.txt", stem="a", fmt="txt", text=f"A Title\n\n{line}\n\n" + PROSE[0]))
     assert d.meta.date == date and line not in " ".join(body(d))
+
+
+def test_a_saved_page_in_word_is_titled_by_its_title_style_below_the_menus(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for item in ("Home", "File a Complaint", "Publications", "Contact Us", "Topics", "Automobiles",
+                 "Businesses", "Consumers", "Housing", "Employment"):
+        document.add_paragraph(item)
+    document.add_heading("The Future of Telecommunications", 0)
+    document.add_paragraph(PROSE[0])
+    path = tmp_path / "saved-page.docx"
+    document.save(path)
+    d = read(path)
+    assert d.meta.title == "The Future of Telecommunications"
+    assert body(d) == [" ".join(PROSE[0].split())]
+
+
+def test_a_blog_meta_row_gives_author_and_date_and_is_not_body() -> None:
+    text = "# A Post\n\n" + PROSE[0] + "\n\nAnn Poe — 2013-09-29— in Code — Permalink — License\n"
+    d = clean(Source(path="a.md", stem="a", fmt="md", text=text))
+    assert (d.meta.author, d.meta.date) == ("Ann Poe", "2013-09-29")
+    assert body(d) == [" ".join(PROSE[0].split())]

@@ -160,7 +160,7 @@ def _judge(raws: list[_Raw], hints: dict[str, str], marked_headings: bool = True
             tail = False
             kept.append(raw)
             continue
-        if _read_date_line(text, dates) or _read_byline(text, authors):
+        if _read_date_line(text, dates) or _read_byline(text, authors) or _read_meta_strip(text, dates, authors):
             continue
         if _is_drop(text) or _link_row(raw) or (raw.lines and len(raw.lines) > 1 and all(_is_drop(line) for line in raw.lines)):
             orgs.extend(organisations(text))
@@ -273,6 +273,12 @@ def _take_title(raws: list[_Raw], hints: dict[str, str], marked_headings: bool) 
         for i in top:
             if _same_words(raws[i].text, title):
                 return title, _above_title(raws, i)
+        # Further down, below nothing but short lines: a saved page's menus stand above it.
+        for i, raw in enumerate(raws):
+            if len(raw.text) > R.SHORT_BLOCK and raw.region == "body":
+                break
+            if _same_words(raw.text, title):
+                return title, _above_title(raws, i)
         return title, raws
     # An h1 or a block marked as the title, near the top.
     for i in top:
@@ -331,7 +337,9 @@ def _top(raws: list[_Raw]) -> list[int]:
 def _above_title(raws: list[_Raw], i: int) -> list[_Raw]:
     """The blocks without the title at ``i``; short blocks above it become ``before``."""
     above = raws[:i]
-    if all(len(r.text) <= R.SHORT_BLOCK for r in above):
+    # ... unless nothing would be left below it to read as the article
+    text_below = any(r.kind == "paragraph" and r.region == "body" for r in raws[i + 1:])
+    if text_below and all(len(r.text) <= R.SHORT_BLOCK for r in above):
         above = [replace(r, region="before") if r.region == "body" else r for r in above]
     return above + raws[i + 1:]
 
@@ -380,6 +388,24 @@ def _read_meta_table(lines: tuple[str, ...], hints: dict[str, str]) -> None:
         data.setdefault(key.strip().lower(), value.strip())
     for field, value in hints_from_mapping(data).items():
         hints.setdefault(field, value)
+
+
+def _read_meta_strip(text: str, dates: list[tuple[int, str]], authors: list[str]) -> bool:
+    """A blog's meta row, "Ann Poe — 2013-09-29 — in Code — Permalink": short pieces
+    between dashes or bars, one of them a date. The date and a leading name are read; True
+    when the block is one."""
+    if len(text) > R.SHORT_BLOCK:
+        return False
+    pieces = [p for p in R.META_STRIP_SEPARATOR.split(text) if p]
+    if len(pieces) < 3 or any(len(p) > R.META_STRIP_PIECE for p in pieces):
+        return False
+    dated = [iso for iso in (_iso_date(p) for p in pieces) if iso]
+    if not dated:
+        return False
+    dates.append((1, dated[0]))
+    if R.PERSON_NAME.fullmatch(pieces[0]):
+        authors.append(pieces[0])
+    return True
 
 
 def _read_byline(text: str, authors: list[str]) -> bool:

@@ -304,6 +304,13 @@ TITLE_BYLINE = re.compile(
     r"(?P<names>(?-i:[A-Z])[^,;:]{1,80}?)(?=\s(?:of|on|at|to|in|before|during|for|regarding|after|following|with|ahead)\s|,|;|:|$)"
 )
 
+# A blog's meta row: short pieces between dashes, bars or dots, one a date:
+# "Ann Poe — 2013-09-29 — in Code — Permalink — License".
+META_STRIP_SEPARATOR = re.compile(r"\s*(?:—|–|\||·|•)\s*")
+META_STRIP_PIECE = 40
+# A person's name on its own: two to four capitalised words ("Ann Poe", "Jean-Luc de Roe").
+PERSON_NAME = re.compile(_NAME)
+
 # "X does not work for..." / "X has disclosed...": the subject of a disclosure is the author.
 DISCLOSURE_SUBJECT = re.compile(
     r"^(?P<name>" + _NAME + r")\s(?:does not work for|has disclosed|" + _FUNDING + r")"

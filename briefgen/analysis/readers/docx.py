@@ -43,7 +43,11 @@ def read_docx(source: Source) -> Reading:
             block = _paragraph(item)
             if block is not None:
                 blocks.append(block)
-    return Reading(tuple(blocks), _core_hints(document), marked_headings=has_marked_headings(blocks))
+    hints = _core_hints(document)
+    title = next((b.text for b in blocks if b.title_like), None)
+    if title:
+        hints["title"] = title  # the Title style says so, wherever it stands (after a saved page's menus)
+    return Reading(tuple(blocks), hints, marked_headings=has_marked_headings(blocks))
 
 
 def _paragraph(par: object) -> RawBlock | None:

@@ -60,7 +60,11 @@ def read_pdf(source: Source) -> Reading:
     lines = _without_running_lines(lines)
     body_size = _body_size(lines)
     blocks = _blocks(lines, body_size)
-    return Reading(tuple(blocks), _info_hints(info), marked_headings=has_marked_headings(blocks))
+    hints = _info_hints(info)
+    title = next((b.text for b in blocks if b.title_like), None)
+    if title:
+        hints["title"] = title  # the title's type says so, wherever it stands (below a saved page's menus)
+    return Reading(tuple(blocks), hints, marked_headings=has_marked_headings(blocks))
 
 
 def _lines(source: Source) -> tuple[list[Line], dict[str, object]]:
