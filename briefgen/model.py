@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Format = Literal["txt", "md", "html"]
+Format = Literal["txt", "md", "html", "pdf", "docx"]
 BlockKind = Literal["paragraph", "heading"]
 QuoteKind = Literal["statement", "term"]
 
@@ -22,7 +22,8 @@ class Source:
     path: str  # as the user named it, for error messages
     stem: str  # file name without extension; the briefing slug derives from it
     fmt: Format
-    text: str  # decoded, newline-normalised text, still with its markup
+    text: str  # decoded, newline-normalised text, still with its markup ("" for pdf and docx)
+    data: bytes = b""  # the file's bytes, for the binary formats (pdf, docx) only
 
 
 @dataclass(frozen=True)

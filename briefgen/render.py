@@ -179,6 +179,7 @@ class HomeItem:
     byline: str
     line: str
     areas_label: str  # "4 friction areas"
+    url: str = ""  # the original article's address, when the article gives it
 
 
 @dataclass(frozen=True)
@@ -261,6 +262,7 @@ def render_briefing(b: Briefing, env: jinja2.Environment) -> list[Page]:
             organisation=b.meta.organisation,
             source_date=b.meta.date,
             briefing=slug,
+            **({"source_url": url} if (url := safe_url(b.meta.source_url)) else {}),
         ),
         "title": title,
         "byline": byline(b),
@@ -511,4 +513,5 @@ def _home_item(b: Briefing) -> HomeItem:
         byline=byline(b),
         line=b.summary[0].text if b.summary else "",
         areas_label=plural(len(b.areas), "friction area"),
+        url=safe_url(b.meta.source_url) or "",
     )

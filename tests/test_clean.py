@@ -42,10 +42,27 @@ def test_txt_first_short_line_is_title_not_body():
     assert body(d) == [BODY]
 
 
-def test_txt_without_title_keeps_first_paragraph_as_body():
+def test_txt_without_title_is_titled_by_its_first_sentence_which_stays_body():
     d = doc(BODY + "\n\nAnother body paragraph follows here.")
-    assert d.meta.title is None
+    assert d.meta.title == "Russia and China have a stable working relationship."
     assert body(d)[0] == BODY
+
+
+def test_untitled_long_first_sentence_is_cut_never_the_file_name():
+    long = "One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen."
+    d = clean(Source(path="conversation-us-china.txt", stem="conversation-us-china", fmt="txt", text=long + "\n\n" + BODY))
+    assert d.meta.title == "One two three four five six seven eight nine ten eleven twelve thirteen fourteen…"
+
+
+def test_untitled_article_with_a_heading_is_titled_by_it():
+    opening = "Some body text opens the article and goes on a while. " * 3
+    d = doc(opening + "\n\n## Energy ties\n\n" + BODY, "md")
+    assert d.meta.title == "Some body text opens the article and goes on a while."
+    d = doc("## Energy ties\n\n" + BODY + "\n\nMore text in a second paragraph here.", "md")
+    assert d.meta.title == "Energy ties"
+    # a site's name and motto above the first heading are a masthead, not the article
+    d = doc("# [Ann Poe](/)\n\nI write about energy.\n\n## Energy ties\n\n" + BODY, "md")
+    assert d.meta.title == "Energy ties" and body(d) == [BODY]
 
 
 def test_txt_subheading_between_paragraphs_is_a_heading():
@@ -93,10 +110,24 @@ def test_txt_metadata_table_read_and_dropped():
     "© 2024 Center for Policy Studies. All rights reserved.",
     "Home > Analysis > Europe",
     "Updated September 18, 2026 (IF12760)",
+    "Hide Overview",
+    "April 9, 2026 (IN12678 - Version: 2)",
+    "Jump to Main Text of Report",
+    "Follow NCBI",
+    "The Official Website of the State Housing Agency",
+    "The Agency values diversity and is an equal opportunity employer.",
+    "An official website of the United States government",
+    "100 Main Street, Suite 6, Springfield, IL 62701 (217) 555-0100 (main line)",
 ])
 def test_chrome_is_dropped(chrome):
     d = doc("Title line\n\n" + BODY + "\n\n" + chrome + "\n\nClosing body paragraph is here.")
     assert body(d) == [BODY, "Closing body paragraph is here."]
+
+
+def test_sentence_with_a_phone_number_or_follow_stays_body():
+    for line in ("Residents can call (217) 555-0100 to ask about the program before May.",
+                 "Follow the money, the minister said, and the answers appear."):
+        assert body(doc(BODY + "\n\n" + line)) == [BODY, line]
 
 
 def test_related_section_at_the_end_is_not_body():
@@ -277,14 +308,22 @@ def test_html_meta_tags_fill_meta():
     assert (d.meta.author, d.meta.organisation, d.meta.date, d.meta.source_url) == ("Jane Roe", "CPS", "2024-05-02", "https://cps.org/a")
 
 
-def test_html_reads_the_marked_article_with_its_own_header_and_footer():
-    d = doc("<body><header><nav>Menu</nav></header><main><article><header><h1>Arctic Rivalry</h1>"
+ARCTIC = [
+    "The Arctic is warming fast, and friction grows along the northern sea route as ice retreats each summer.",
+    "Shipping companies now plan regular transits, and coastal states argue over who may regulate the traffic.",
+    "Military planners on every side have taken note, and new bases have opened along the coast in recent years.",
+]
+
+
+def test_html_reads_the_main_content_with_its_own_header_and_footer():
+    d = doc("<html><head><title>Arctic Rivalry | Think Tank</title></head><body>"
+            "<header><nav><a href='/'>Home</a> <a href='/a'>Topics</a></nav></header><main><article><header><h1>Arctic Rivalry</h1>"
             "<p>By Ann Poe</p><time datetime='2023-07-04'>July 4</time></header>"
-            "<p>The Arctic is warming fast, and friction grows along the route.</p>"
+            + "".join(f"<p>{p}</p>" for p in ARCTIC) +
             "<footer><p>Ann Poe is a research fellow at the Polar Institute (PI).</p></footer></article></main>"
-            "<div><p>Reader comment: great article, I disagree with most of it.</p></div>"
-            "<footer>© 2023 Think Tank Inc.</footer></body>", "html")
-    assert body(d) == ["The Arctic is warming fast, and friction grows along the route."]
+            "<section class='comments'><h3>Comments</h3><p>Reader comment: great article, I disagree with most of it.</p></section>"
+            "<footer>© 2023 Think Tank Inc.</footer></body></html>", "html")
+    assert body(d) == ARCTIC
     assert d.aside == ("Ann Poe is a research fellow at the Polar Institute (PI).",)
     assert (d.meta.title, d.meta.author, d.meta.date, d.meta.organisation) == ("Arctic Rivalry", "Ann Poe", "2023-07-04", "Think Tank")
 

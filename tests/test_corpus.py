@@ -79,10 +79,15 @@ def test_non_article_gets_one_line_naming_the_file(name: str, corpus: Path, caps
     assert "Traceback" not in err
 
 
-@pytest.mark.parametrize("name,says", [("nope.txt", "no such file"), ("article.docx", "unsupported file type")])
-def test_missing_or_unsupported_file_gets_one_line(name: str, says: str, tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "article.docx").write_bytes(b"PK\x03\x04")
+@pytest.mark.parametrize("name,says", [
+    ("nope.txt", "no such file"), ("article.xlsx", "unsupported file type"),
+    ("article.docx", "not a readable Word .docx"), ("article.pdf", "not a readable PDF"),
+])
+def test_missing_unsupported_or_broken_file_gets_one_line(name: str, says: str, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    for broken in ("article.xlsx", "article.docx"):
+        (tmp_path / broken).write_bytes(b"PK\x03\x04")
+    (tmp_path / "article.pdf").write_bytes(b"%PDF-1.7\n% cut short")
     code, _, err = analyze(tmp_path / name, capsys)
     assert code == 1 and err.strip().splitlines() == [err.strip()] and says in err and name in err
 

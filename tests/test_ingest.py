@@ -46,7 +46,9 @@ def test_stray_nul_bytes_are_dropped(tmp_path):
     ("a.txt", b"  \n\n ", "empty"),
     ("a.txt", b"%PDF-1.7 binary", "PDF"),
     ("a.html", b"\x89PNG\r\n", "PNG"),
-    ("a.docx", b"text", "unsupported"),
+    ("a.xlsx", b"text", "unsupported"),
+    ("a.docx", b"text", "not a Word .docx document"),
+    ("a.pdf", b"<html>not a pdf</html>", "not a PDF document"),
     ("a.txt", bytes(range(0, 32)) * 20, "binary"),
 ])
 def test_bad_inputs_give_one_line_errors(tmp_path, name, data, words):
@@ -62,7 +64,8 @@ def test_missing_file_is_an_input_error(tmp_path):
 def test_is_seed_only_for_article_files(tmp_path):
     assert is_seed(write(tmp_path, "a.HTML", b"x"))
     assert not is_seed(write(tmp_path, "a.briefing.yaml", b"x"))
-    assert not is_seed(write(tmp_path, "a.pdf", b"x"))
+    assert is_seed(write(tmp_path, "a.pdf", b"x")) and is_seed(write(tmp_path, "a.DOCX", b"x"))
+    assert not is_seed(write(tmp_path, "a.xlsx", b"x"))
     assert not is_seed(tmp_path)
 
 

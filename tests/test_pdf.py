@@ -370,3 +370,16 @@ def test_hand_written_area_page_shows_speaker_and_role(tmp_path: Path) -> None:
     assert "Source paragraphs: ¶ 1" in text.replace("\u202f", " ")
     info = PdfReader(str(out)).metadata
     assert (info.title, info.author) == ("Trade talks", "A. Writer")
+
+
+@pytest.mark.parametrize("url,shown", [("https://x.org/report", "https://x.org/report"), ("javascript:alert(1)", None)])
+def test_book_cover_links_the_original_only_when_it_is_a_web_address(url: str, shown: str | None) -> None:
+    import datetime as dt
+
+    from briefgen.pdf.book import book_meta
+    from briefgen.pdf.collect import Collected, SourcePage
+
+    overview = SourcePage("index", (("title", "T"), ("source_url", url)), "")
+    meta = book_meta(Collected(slug="t", overview=overview, areas=(), glossary=None, source=None),
+                     dt.datetime(2026, 3, 4, tzinfo=dt.timezone.utc))
+    assert meta.source_url == shown

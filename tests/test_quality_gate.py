@@ -5,14 +5,14 @@ import json
 import pytest
 
 from tests.quality.extra import absurd, score_extra
-from tests.quality.gate import BOUNDS, compare, score, sets
+from tests.quality.gate import BOUNDS, compare, score, set_format, sets
 
 
 @pytest.mark.parametrize("name", sorted(sets()))
 def test_dev_set_scores_stay_at_or_above_their_saved_bounds(name: str) -> None:
     gold_dir, bounds_file = sets()[name]
     assert bounds_file.exists(), f"no bounds for {name}: run python -m tests.quality.gate --set {name} --update"
-    totals, report = score(gold_dir)
+    totals, report = score(gold_dir, set_format(name))
     bounds = json.loads(bounds_file.read_text())
     problems = compare(totals, bounds)
     assert not problems, "\n".join(problems) + "\n\n" + report

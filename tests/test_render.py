@@ -197,6 +197,16 @@ def test_overview_has_cards_pdf_link_and_source_metadata() -> None:
     assert "Kim Lee · Some Institute · 2024-05-01" in text
 
 
+def test_original_article_is_linked_from_the_overview_byline_home_card_and_front_matter() -> None:
+    pages = render(briefing())
+    overview, home = pages["north/index.md"], pages["index.md"]
+    assert "Kim Lee · Some Institute · 2024-05-01 · [original](https://example.org/north?a=1)\n{: .bg-byline }" in overview
+    assert 'source_url: "https://example.org/north?a=1"' in overview  # the PDF cover reads it from here
+    assert "· [original](https://example.org/north?a=1)\n    {: .bg-meta }" in home
+    plain = Briefing(**{**briefing().__dict__, "meta": Meta(title="T", author="Kim Lee")})
+    assert "original" not in render(plain)["index.md"] and "source_url" not in render(plain)["north/index.md"]
+
+
 def test_area_page_links_its_pdf_relative_to_its_directory_url() -> None:
     text = render(briefing())["north/02-trade.md"]
     assert 'href="../pdf/trade.pdf"' in text and 'href="../north.pdf"' in text

@@ -16,6 +16,15 @@ FORMATS: dict[str, Format] = {
     ".markdown": "md",
     ".html": "html",
     ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
+
+# Formats read from their bytes by a library rather than decoded as text, and the magic
+# number each file must start with (a .docx is a ZIP archive).
+BINARY_FORMATS: dict[str, tuple[bytes, str]] = {
+    "pdf": (b"%PDF", "a PDF document"),
+    "docx": (b"PK\x03\x04", "a Word .docx document"),
 }
 
 # Magic numbers of binary files that people save under a text name by mistake.
@@ -94,7 +103,7 @@ def decode(data: bytes, name: str) -> str:
     """Decode seed bytes: BOM, then UTF-8, then Windows-1252; refuse binary data."""
     for magic, what in BINARY_SIGNATURES.items():
         if data.startswith(magic):
-            raise InputError(f"{name}: this is {what}, not a text article; save it as .txt, .md or .html")
+            raise InputError(f"{name}: this is {what}, not a text article; give it its own extension (.pdf, .docx) or save it as .txt, .md or .html")
     text: str | None = None
     for bom, encoding in BOMS:
         if data.startswith(bom):
@@ -132,7 +141,16 @@ def read_source(path: Path) -> Source:
         raise InputError(f"{path}: is a folder, not an article file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    fmt = FORMATS[suffix]
+    if fmt in BINARY_FORMATS:
+        if not data.strip():
+            raise InputError(f"{path}: the file is empty")
+        magic, what = BINARY_FORMATS[fmt]
+        # A PDF may have a few bytes of junk before its header; readers accept 1 KB of it.
+        if magic not in data[:1024]:
+            raise InputError(f"{path}: not {what} (it does not start like one); save it again as {suffix}")
+        return Source(path=str(path), stem=path.stem, fmt=fmt, text="", data=data)
     text = decode(data, str(path))
     if not text.strip():
         raise InputError(f"{path}: the file is empty")
-    return Source(path=str(path), stem=path.stem, fmt=FORMATS[suffix], text=text)
+    return Source(path=str(path), stem=path.stem, fmt=fmt, text=text)

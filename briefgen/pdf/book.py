@@ -58,6 +58,7 @@ class BookMeta:
     author: str | None
     organisation: str | None
     source_date: str | None
+    source_url: str | None  # the original article's address, when the article gives it
     generated: str  # ISO date shown on the cover
     created: str  # W3C datetime for the PDF CreationDate
     subject: str
@@ -77,6 +78,7 @@ def book_meta(c: Collected, generated: dt.datetime) -> BookMeta:
         subject += ": " + "; ".join(area_title(a) for a in c.areas)
     return BookMeta(
         title=title, running=shorten(title, RUNNING_TITLE_CHARS), author=pick("author"), organisation=pick("organisation"), source_date=pick("source_date"),
+        source_url=url if (url := pick("source_url")) and url.lower().startswith(("http://", "https://")) else None,
         generated=generated.date().isoformat(),
         created=generated.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         subject=subject,

@@ -64,7 +64,7 @@ class Collected:
     areas: tuple[AreaInput, ...]
     glossary: SourcePage | None
     source: SourcePage | None
-    fallback_meta: tuple[tuple[str, str], ...] = ()  # title, author, organisation, source_date from the model
+    fallback_meta: tuple[tuple[str, str], ...] = ()  # title, author, organisation, source_date, source_url from the model
 
 
 class _Loader(yaml.SafeLoader):
@@ -168,7 +168,8 @@ def collect(docs: Path, slug: str, md: markdown.Markdown, fallback: Briefing | N
     if fallback is not None:
         m = fallback.meta
         fb_meta = tuple((k, v) for k, v in (("title", m.title), ("author", m.author),
-                                            ("organisation", m.organisation), ("source_date", m.date)) if v)
+                                            ("organisation", m.organisation), ("source_date", m.date),
+                                            ("source_url", m.source_url)) if v)
     return Collected(slug=slug, overview=overview, areas=areas, glossary=page_or_fallback("glossary"),
                      source=page_or_fallback("source"), fallback_meta=fb_meta)
 

@@ -13,6 +13,11 @@ bounded by bounds.json; and each folder of tests/devsets/ (real articles with go
 before briefgen was run on them, sources and licences in its SOURCES.md), bounded by
 bounds-<set>.json. Bounds only move up unless --allow-regression is given, as trafilatura's
 eval_gate does.
+
+``dev-pdf`` and ``dev-docx`` are the shared dev articles printed as PDF and saved as Word
+(tests/formats.py: running header, page numbers, justified hyphenated text; header and
+footer), scored against the same gold and the original's words; ``furniture`` counts
+paragraphs that carry the printout's running header, footer or page numbers.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from briefgen.analysis import analyse_file
 from briefgen.export import to_dict
 from tests.quality.extra import score_extra, shape_table
 from tests.quality.extra import totals as extra_totals
+from tests.formats import leaked_furniture, print_pdf, save_docx
 
 HERE = Path(__file__).resolve().parent
 GOLD = HERE.parent / "fixtures" / "dev"
@@ -41,8 +47,10 @@ DEVSETS = HERE.parent / "devsets"
 LOWER_IS_BETTER = {
     "boilerplate_leaks", "paragraphs_not_verbatim", "not_verbatim",
     "summary_outside_area", "areas_without_summary", "missing", "bad_titles",
-    "over_attributed", "absurd_speakers", "bottom_line_bad",
+    "over_attributed", "absurd_speakers", "bottom_line_bad", "furniture",
 }
+# The formats the shared dev articles are also read in, made from them by tests/formats.py.
+FORMATS = {"pdf": print_pdf, "docx": save_docx}
 # Counts that describe the run rather than its quality.
 NOT_GATED = {"articles"}
 
@@ -50,35 +58,49 @@ NOT_GATED = {"articles"}
 def sets() -> dict[str, tuple[Path, Path]]:
     """Every dev set by name: its gold folder and its bounds file."""
     out = {"dev": (GOLD, BOUNDS)}
+    out.update({f"dev-{fmt}": (GOLD, HERE / f"bounds-dev-{fmt}.json") for fmt in FORMATS})
     if DEVSETS.is_dir():
         for folder in sorted(p for p in DEVSETS.iterdir() if any(p.glob("*.gold.yaml"))):
             out[folder.name] = (folder, HERE / f"bounds-{folder.name}.json")
     return out
 
 
-def score(gold_dir: Path = GOLD) -> tuple[dict[str, float], str]:
-    """Analyse every gold article and return (totals, score.py's human report)."""
-    totals, report, _ = score_with_rows(gold_dir)
+def set_format(name: str) -> str | None:
+    """The format a set's articles are converted to before they are read ("dev-pdf" -> "pdf")."""
+    fmt = name.rpartition("-")[2]
+    return fmt if name.startswith("dev-") and fmt in FORMATS else None
+
+
+def score(gold_dir: Path = GOLD, fmt: str | None = None) -> tuple[dict[str, float], str]:
+    """Analyse every gold article (converted to ``fmt`` first) and return (totals, score.py's human report)."""
+    totals, report, _ = score_with_rows(gold_dir, fmt)
     return totals, report
 
 
-def score_with_rows(gold_dir: Path) -> tuple[dict[str, float], str, list[dict]]:
+def score_with_rows(gold_dir: Path, fmt: str | None = None) -> tuple[dict[str, float], str, list[dict]]:
     """As ``score``, plus extra.py's per-article rows."""
     rows = []
+    furniture = 0
     with tempfile.TemporaryDirectory() as out:
         for gold_file in sorted(gold_dir.glob("*.gold.yaml")):
             gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
             stem = Path(gold["article"]).stem
             try:
-                an = to_dict(analyse_file(gold_dir / gold["article"]))
+                path = gold_dir / gold["article"]
+                if fmt is not None:
+                    path = FORMATS[fmt](path, Path(out) / f"{stem}.{fmt}")
+                an = to_dict(analyse_file(path))
             except Exception as exc:  # a crash scores as a missing analysis, visibly
                 print(f"{stem}: analysis failed: {exc!r}", file=sys.stderr)
                 continue
+            furniture += len(leaked_furniture([p["text"] for p in an["paragraphs"]]))
             rows.append(score_extra(gold, an))
             (Path(out) / f"{stem}.json").write_text(json.dumps(an, ensure_ascii=False), encoding="utf-8")
         cmd = [sys.executable, str(HERE / "score.py"), str(gold_dir), out]
         report = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
         totals = json.loads(subprocess.run(cmd + ["--json"], capture_output=True, text=True, check=True).stdout)["total"]
+    if fmt is not None:
+        totals["furniture"] = furniture
     return {**totals, **extra_totals(rows)}, report, rows
 
 
@@ -117,7 +139,7 @@ def main() -> int:
     failed = False
     for name in args.set or known:
         gold_dir, bounds_file = known[name]
-        totals, report, rows = score_with_rows(gold_dir)
+        totals, report, rows = score_with_rows(gold_dir, set_format(name))
         print(f"== {name} ({gold_dir})")
         print(report, end="")
         extra = extra_totals(rows)
