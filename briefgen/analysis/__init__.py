@@ -2,7 +2,7 @@
 
 ``analyse`` is the list of stages. The stage modules are imported when it first runs, not
 when this package is: a generate run whose seeds all come from the cache never analyses,
-and these imports (BeautifulSoup, lxml, the rule tables) cost about 0.3 s.
+and these imports (trafilatura, lxml, pdfplumber, the rule tables) cost about 0.3 s.
 """
 
 from __future__ import annotations
@@ -77,3 +77,6 @@ def analyse_file(path: Path) -> Briefing:
 def load_stages() -> None:
     """Import every stage now (before a process pool forks, so workers start warm)."""
     from briefgen.analysis import areas, clean, entities, features, glossary, quotes, segment, summarize  # noqa: F401
+    # The readers import their libraries lazily; a worker would pay ~0.15 s for each.
+    import pdfplumber  # noqa: F401
+    import trafilatura  # noqa: F401
