@@ -155,7 +155,10 @@ def who_of(text: str, toks: list[Tok], i: int, j: int, role: str | None = None) 
 
 
 def _name_word(tok: Tok) -> bool:
-    """Whether a token can be part of a personal name (not a title, acronym, or place word)."""
+    """Whether a token can be part of a personal name (not a title, acronym, or place word);
+    an initial ("J." in "Donald J. Trump") is."""
+    if tok.kind == "w" and len(tok.text.rstrip(".")) == 1 and tok.text[0].isupper():
+        return tok.text[0].isalpha()
     return (tok.kind == "w" and tok.text[0].isupper() and not tok.text.isupper()
             and not is_title(tok) and tok.low not in R.SOURCE_HEADS and tok.low not in R.NOT_NAME_WORDS)
 
@@ -445,6 +448,7 @@ class Memory:
     lead_in: Who | None = None  # speaker announced at the end of the last paragraph
     surnames: set[str] = field(default_factory=set)  # last words of full names seen
     roles: dict[str, str] = field(default_factory=dict)  # a speaker's role, once given
+    section: Who | None = None  # the speaker a heading names for the rows under it
 
 
 def resolve(who: Who | None, para: Paragraph, here: Reading, pos: int, mem: Memory) -> Who | None:

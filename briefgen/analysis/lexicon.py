@@ -240,7 +240,8 @@ TITLES: frozenset[str] = frozenset({
     "mayor", "councillor", "councilor", "commissioner", "speaker", "chairman", "chairwoman",
     "chair", "chairperson", "director", "deputy", "chief", "head", "leader", "official",
     "officer", "spokesman", "spokeswoman", "spokesperson", "counsel", "counsellor",
-    "counselor", "attorney", "judge", "justice",
+    "counselor", "attorney", "judge", "justice", "administrator", "czar", "sheriff",
+    "prosecutor", "treasurer", "comptroller", "superintendent", "dean", "provost",
     # military ranks
     "general", "admiral", "commander", "colonel", "lieutenant", "major", "captain",
     "sergeant", "marshal", "brigadier", "commodore",

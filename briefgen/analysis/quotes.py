@@ -34,6 +34,7 @@ from briefgen.analysis.attribution import (
     who_of,
 )
 from briefgen.analysis.features import Article, ParagraphFeatures
+from briefgen.analysis.labels import heading_who, label_who, topic_label
 from briefgen.analysis.marks import MAX_QUOTE_CHARS, Span, opens_with_quote
 from briefgen.analysis.rules import quotes as R
 from briefgen.analysis.tokens import Tok, ends_with, read_tokens, word_count
@@ -184,6 +185,8 @@ def _quotes_in(features: ParagraphFeatures, nxt: Paragraph | None, mem: Memory) 
         kind, who = _judge(text, left, right, body, prev, number, carry if n == 0 and not left else None)
         first_person = who is not None and who.pronoun in R.FIRST_PERSON
         who = resolve(who, para, here, s.open, mem)
+        if kind == "statement" and who is None and _untold(left):
+            who = mem.section  # "On tariffs: “…”" under "Secretary Ana Rojas on Meet the Press"
         if kind == "statement" and not first_person:
             remember(mem, who)  # "I said" names the turn's speaker: no antecedent for "he"
         speaker, role = speaker_and_role(who, mem) if kind == "statement" else (None, None)
@@ -191,9 +194,18 @@ def _quotes_in(features: ParagraphFeatures, nxt: Paragraph | None, mem: Memory) 
         prev = (kind, who, number)
         if not s.closed:
             mem.carry = (kind, who)
+    if not spans and len(text) <= R.LABEL_LINE_CHARS and not text.rstrip().endswith((".", "?", "!")):
+        mem.section = heading_who(text) or mem.section  # a heading set as a line of its own
     mem.recent = (mem.recent + [here])[-2:]
     mem.lead_in = _lead_in(para, here, mem) if text.rstrip().endswith(":") else None
     return out
+
+
+def _untold(left: list[Tok]) -> bool:
+    """Whether the words before a quotation say nothing of who speaks: none, or a topic ("On tariffs:")."""
+    if not any(t.kind == "w" for t in left):
+        return True
+    return topic_label(left) or left[-1].low == ":" and _left_cue(left) is None
 
 
 def _block_quotation(text: str, spans: tuple[Span, ...], open_at: int | None, mem: Memory) -> bool:
@@ -247,6 +259,11 @@ def _judge(text: str, left: list[Tok], right: list[Tok], body: str,
            prev: tuple[str, Who | None, int] | None, number: int,
            carry: tuple[str, Who | None] | None) -> tuple[str, Who | None]:
     """Statement or term, and who said it, from the words around a quotation."""
+    label = label_who(text, left)
+    if label is not None:
+        return "statement", label  # "Sen. Ana Rojas (D-NM): “…”"
+    if topic_label(left):
+        return "statement", None  # "On tariffs: “…”": a row whose speaker the heading names
     n = word_count(body)
     short = n <= R.SHORT_QUOTE_WORDS
     cue = _left_cue(left)
@@ -314,5 +331,7 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
     paragraphs = article.paragraphs
     for i, features in enumerate(paragraphs):
         nxt = paragraphs[i + 1].paragraph if i + 1 < len(paragraphs) else None
+        if features.paragraph.heading:
+            mem.section = heading_who(features.paragraph.heading)
         out.extend(_quotes_in(features, nxt, mem))
     return tuple(out)

@@ -320,3 +320,43 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
 # ("Arctic", "Baltic", "Northern"): a run ending in one describes something ("North Korean
 # athletes") rather than naming a person.
 DESCRIPTIVE_ENDINGS: tuple[str, ...] = DEMONYM_ENDINGS + ("ic", "ern")
+
+# --- Labels: "Sen. Ana Rojas (D-NM): “…”" and headings naming the speaker of their rows -----
+
+# A speaker label is a short noun phrase: at most this many words ("Steel Manufacturers
+# Association President Ana Rojas" is 7).
+LABEL_MAX_WORDS = 12
+# A label may end in a parenthesis of party and state ("(D-PA)", "(R)") of at most this
+# many tokens, marks included; it is not part of the name.
+LABEL_PARENTHESIS_TOKENS = 8
+# A label never opens with these: a topic ("On tariffs:", "Re:"), a question or a
+# stretch of page furniture ("Watch:", "Background:"). Such a row's speaker, if any, is
+# named by its heading.
+LABEL_NOT_FIRST: frozenset[str] = frozenset({
+    "on", "re", "about", "regarding", "concerning", "topic", "subject", "question", "answer",
+    "background", "context", "summary", "update", "note", "watch", "read", "listen", "see",
+    "source", "sources", "photo", "video", "image", "credit", "caption", "headline", "quote",
+    "quotes", "key", "bottom", "why", "what", "how", "when", "where", "who", "here", "here’s",
+    "here's", "this", "that", "these", "those", "today", "yesterday", "tomorrow", "tonight",
+    "meanwhile", "also", "plus", "bonus", "breaking", "related", "more", "full", "latest",
+})
+# Lower-case role nouns a label may hold beside the names ("Fogel lawyers Ana Rojas and
+# Li Wei", "family spokesperson Ana Rojas"): people named by what they are.
+LABEL_ROLE_NOUNS: frozenset[str] = frozenset({
+    "lawyer", "lawyers", "attorney", "attorneys", "spokesperson", "spokesman", "spokeswoman",
+    "spokespeople", "family", "member", "members", "co-founder", "cofounder", "designate",
+    "nominee", "candidate", "host", "anchor", "correspondent", "columnist", "contributor",
+    "owner", "worker", "workers", "farmer", "farmers", "resident", "residents", "parent",
+    "parents", "mother", "father", "son", "daughter", "wife", "husband", "widow", "brother",
+    "sister", "leader", "leaders", "chief", "executive", "officer", "officials", "official",
+    "staff", "president", "ceo", "chair", "director",
+})
+# In a heading that names a row's speaker, the name ends before these: "Secretary of
+# State Ana Rojas on Meet the Press", "Ana Rojas at the summit".
+HEADING_SPEAKER_CUTS: frozenset[str] = frozenset({"on", "at", "with"})
+# A paragraph this short, with no quotation and no full stop, may be a heading set as a
+# line of its own ("President Ana Rojas on Meet the Press"), naming the rows' speaker.
+LABEL_LINE_CHARS = 120
+# A row that opens with one of these and ends in a colon before its quotation is a topic
+# ("On tariffs: “…”"), never a speaker or a speech verb's subject ("On the jobs report:").
+TOPIC_OPENERS: frozenset[str] = frozenset({"on", "re", "regarding", "about", "concerning"})
