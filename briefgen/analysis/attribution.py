@@ -130,6 +130,9 @@ def who_of(text: str, toks: list[Tok], i: int, j: int, role: str | None = None) 
     if any(t.kind != "w" for t in toks[i:j]):
         return None
     caps = [k for k in range(i, j) if is_cap(toks[k])]
+    spokes = _spokesperson(text, toks, i, j)
+    if spokes is not None:
+        return Who(spokes[0], role or spokes[1])
     if not caps:
         if j - i <= 3 and toks[j - 1].low in R.SOURCE_HEADS:
             return Who(_slice(text, toks, i, j), role, head=toks[j - 1].low)
@@ -141,17 +144,42 @@ def who_of(text: str, toks: list[Tok], i: int, j: int, role: str | None = None) 
     for k in range(i + 1, j - 1):
         if toks[k].low in ("of", "at", "from") and all(_name_word(t) or is_title(t) for t in toks[i:k]) \
                 and any(_name_word(t) for t in toks[i:k]) \
-                and any(t.low in R.SOURCE_HEADS for t in toks[k + 1:j]):
+                and (any(t.low in R.SOURCE_HEADS for t in toks[k + 1:j]) or k - i >= 2 and role is not None):
             affiliation, j = _slice(text, toks, k, j), k
             break
+    if role and affiliation:
+        role, affiliation = f"{role} {affiliation}", None  # "the project scientist" + "of the laboratory"
     # A title before a trailing personal name splits role from name:
     # "Chinese Rear Admiral | Yin Zhuo", "U.S. Ambassador to the UN | Linda Thomas-Greenfield".
+    # A first name may be a common word ("Bill"): before another name word it is a name.
     m = j
-    while m > i and _name_word(toks[m - 1]) and j - m < 4:
+    while m > i and (_name_word(toks[m - 1]) or m < j and _capitalised_word(toks[m - 1])) and j - m < 4:
         m -= 1
     if i < m < j and any(is_title(t) for t in toks[i:m]):
         return Who(_slice(text, toks, m, j), role or _slice(text, toks, i, m))
     return Who(_slice(text, toks, i, j), role or affiliation)
+
+
+def _capitalised_word(tok: Tok) -> bool:
+    """A capitalised word that is no title, acronym or number: before a surname, a first name."""
+    return tok.kind == "w" and tok.text[0].isupper() and not tok.text.isupper() and not is_title(tok) \
+        and tok.low not in R.NOT_NAME_WORDS
+
+
+def _spokesperson(text: str, toks: list[Tok], i: int, j: int) -> tuple[str, str] | None:
+    """"spokesman for Disney", "a professor at the University of Leeds": an unnamed person
+    speaks for an organisation; the phrase is the speaker, the organisation its role."""
+    if is_cap(toks[i]):
+        return None
+    for k in range(i + 1, j - 1):
+        if is_cap(toks[k]):
+            return None
+        if toks[k].low in R.SPEAKS_FOR_LINKS and any(is_cap(t) for t in toks[k + 1:j]):
+            o = k + 1
+            while o < j and toks[o].low in R.ARTICLES:
+                o += 1
+            return _slice(text, toks, i, j), _slice(text, toks, o, j)
+    return None
 
 
 def _name_word(tok: Tok) -> bool:
@@ -286,6 +314,11 @@ def after_cue(text: str, toks: list[Tok], i: int) -> Who | None:
     if e <= i:
         return None
     role = None
+    if e + 1 < len(toks) and toks[e].low == "," and _role_only(toks, i, e) and _name_word(toks[e + 1]):
+        # "said Curiosity’s project scientist, Ana Rojas of the laboratory": role, then name.
+        f = _np_end(toks, e + 1)
+        if f > e + 1:
+            return who_of(text, toks, e + 1, f, _slice(text, toks, i, e))
     if e < len(toks) and toks[e].low == ",":
         a = e + 1
         b = a
@@ -294,6 +327,13 @@ def after_cue(text: str, toks: list[Tok], i: int) -> Who | None:
         if _is_apposition(toks, a, b):
             role = _slice(text, toks, a, b)
     return who_of(text, toks, i, e, role)
+
+
+def _role_only(toks: list[Tok], i: int, e: int) -> bool:
+    """Whether toks[i:e] name a role and no one: "the project scientist", "Curiosity’s project manager"."""
+    last = toks[e - 1]
+    return not is_cap(last) and (is_title(last) or last.low in R.ROLE_NOUNS) and not any(_name_word(t) and not t.low.endswith(("’s", "'s"))
+                                                          for t in toks[i:e])
 
 
 def right_attribution(text: str, toks: list[Tok], body: str) -> Who | None:
@@ -319,13 +359,6 @@ def right_attribution(text: str, toks: list[Tok], body: str) -> Who | None:
             if toks[v].low in L.SPEECH_VERBS and v > i + 1:
                 return subject_before(text, toks[i:v + 1], v - i)
         return None
-    for v in range(i, min(len(toks), i + 12)):
-        t = toks[v]
-        if t.kind == "q" or t.low in ("that", ";", ":", "(") or t.low in R.CLAUSE_OPENERS - {"and"} \
-                or t.low in R.RELATIVE_PRONOUNS:
-            return None
-        if t.kind == "w" and t.low in L.SPEECH_VERBS and v > i:
-            return subject_before(text, toks[i:v + 1], v - i)
     return None
 
 

@@ -33,7 +33,7 @@ def _label_word(t: Tok) -> bool:
         return True
     if t.low in R.ARTICLES or t.low == "to":
         return True  # "Coalition for a Prosperous America Chairman …", "Ambassador to Russia …"
-    return t.low in R.LABEL_ROLE_NOUNS
+    return t.low in R.ROLE_NOUNS
 
 
 def label_who(text: str, toks: list[Tok]) -> Who | None:

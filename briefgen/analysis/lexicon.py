@@ -253,7 +253,7 @@ TITLES: frozenset[str] = frozenset({
     "sen.", "rep.", "gov.", "amb.", "pres.", "hon.", "rev.",
     # professions the genre names people by
     "analyst", "researcher", "scholar", "economist", "fellow", "journalist", "reporter",
-    "author", "coach", "manager", "ceo", "founder", "player", "athlete", "striker",
+    "author", "coach", "manager", "ceo", "founder", "pollster", "strategist", "player", "athlete", "striker",
     "goalkeeper", "champion", "medallist", "medalist",
 })
 

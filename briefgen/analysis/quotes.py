@@ -37,6 +37,7 @@ from briefgen.analysis.features import Article, ParagraphFeatures
 from briefgen.analysis.labels import heading_who, label_who, topic_label
 from briefgen.analysis.marks import MAX_QUOTE_CHARS, Span, opens_with_quote
 from briefgen.analysis.rules import quotes as R
+from briefgen.analysis.subjects import right_speaker
 from briefgen.analysis.tokens import Tok, ends_with, read_tokens, word_count
 from briefgen.model import Paragraph, Quote
 
@@ -91,7 +92,11 @@ def _left_cue(toks: list[Tok]) -> _Cue | None:
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         # "not a joke", "a note": after "a"/"an" the word is a noun, not a speech verb.
         noun = i > 0 and toks[i - 1].low in ("a", "an") and not low.endswith("ing")
-        if not noun and (low in L.SPEECH_VERBS and not t.text[0].isupper() or (low in L.SPEECH_VERBS and i == 0)):
+        if words == 0 and not noun and low in R.ATTRIBUTION_VERBS and nxt is not None and nxt.low in (":", ",") \
+                and not t.text[0].isupper():
+            return _Cue("speech", i, words)  # "Rojas agreed: “…”"
+        if not noun and (low in L.SPEECH_VERBS and (not t.text[0].isupper() or i == 0
+                                                    or low not in L.DOCUMENT_VERBS and _headline(toks[max(0, i - 1):]))):
             if low not in R.WEAK_SPEECH_VERBS or nxt is None or nxt.low in ("that", ":", ",") \
                     or _after_document(toks, i) or _infinitive_object(toks, i):
                 return _Cue("speech", i, words)
@@ -103,6 +108,13 @@ def _left_cue(toks: list[Tok]) -> _Cue | None:
             return _Cue("naming", i, words)
         words += 1
     return None
+
+
+def _headline(toks: list[Tok]) -> bool:
+    """Whether words are set in headline capitals ("Rojas Says She Will …"), so a capitalised
+    verb is still a verb: every word capitalised, the small ones too."""
+    words = [t for t in toks if t.kind == "w"]
+    return len(words) >= R.HEADLINE_MIN_WORDS and all(t.text[0].isupper() or t.text[0].isdigit() for t in words)
 
 
 def _infinitive_object(toks: list[Tok], v: int) -> bool:
@@ -178,6 +190,8 @@ def _quotes_in(features: ParagraphFeatures, nxt: Paragraph | None, mem: Memory) 
         sent = ends[number - 1][1] if number else 0
         left = read_tokens(here.masked, max(sent, s.open - R.LEFT_WINDOW), s.open)
         k = bisect_right(offsets, s.close)  # the first sentence end after the closing mark
+        if k < len(ends) and ends[k][1] <= s.close + 1 and not any(t.kind == "w" for t in left):
+            k += 1  # “…?” is a sentence of its own: its attribution is in the next one
         stop = max(ends[k][0], s.close + 1) if k < len(ends) else len(text)
         right = read_tokens(here.masked, s.close + 1, min(stop, s.close + 1 + R.RIGHT_WINDOW)) if s.closed else []
         if n == 0 and not left and carry is None and mem.lead_in is not None:
@@ -261,7 +275,8 @@ def _judge(text: str, left: list[Tok], right: list[Tok], body: str,
     """Statement or term, and who said it, from the words around a quotation."""
     label = label_who(text, left)
     if label is not None:
-        return "statement", label  # "Sen. Ana Rojas (D-NM): “…”"
+        # "Sen. Ana Rojas (D-NM): “…”"; "Daily Planet: “Title-Cased Headline”" is a title.
+        return ("term", None) if _headline_text(body) else ("statement", label)
     if topic_label(left):
         return "statement", None  # "On tariffs: “…”": a row whose speaker the heading names
     n = word_count(body)
@@ -275,7 +290,7 @@ def _judge(text: str, left: list[Tok], right: list[Tok], body: str,
         by = _speech_noun_speaker(text, left)
         if by is not None:
             return "statement", by
-    after = right_attribution(text, right, body)
+    after = right_speaker(text, right, body, _headline(left + right)) or right_attribution(text, right, body)
     near = cue is not None and cue.kind in ("speech", "according") and cue.distance <= R.SHORT_QUOTE_VERB_DISTANCE
     if after is not None and not near:
         return ("term", None) if short and _is_modifier(left, right, body) else ("statement", after)
@@ -314,6 +329,14 @@ def _speech_noun_speaker(text: str, left: list[Tok]) -> Who | None:
         if t.low in R.SPEECH_NOUN_BY and left[k - 1].low in R.SPEECH_NOUNS and k + 1 < len(left) - 1:
             return who_of(text, left, k + 1, len(left) - 1)
     return None
+
+
+def _headline_text(body: str) -> bool:
+    """Whether a quotation is a headline or title: every content word capitalised, not shouted."""
+    if body.rstrip().endswith((".", "!", "?")) or body.isupper():
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", body) if w.lower() not in L.FUNCTION_WORDS]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
 def _title_case(body: str) -> bool:

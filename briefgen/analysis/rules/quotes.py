@@ -340,9 +340,20 @@ LABEL_NOT_FIRST: frozenset[str] = frozenset({
     "here's", "this", "that", "these", "those", "today", "yesterday", "tomorrow", "tonight",
     "meanwhile", "also", "plus", "bonus", "breaking", "related", "more", "full", "latest",
 })
-# Lower-case role nouns a label may hold beside the names ("Fogel lawyers Ana Rojas and
-# Li Wei", "family spokesperson Ana Rojas"): people named by what they are.
-LABEL_ROLE_NOUNS: frozenset[str] = frozenset({
+# Lower-case role nouns: people named by what they are. A label may hold them beside the
+# names ("Fogel lawyers Ana Rojas and Li Wei"), a subject may ("the project scientist"),
+# and "said the project scientist, Ana Rojas" makes the phrase her role.
+ROLE_NOUNS: frozenset[str] = frozenset({
+    "scientist", "scientists", "engineer", "engineers", "manager", "managers", "researcher",
+    "researchers", "analyst", "analysts", "expert", "experts", "economist", "economists",
+    "strategist", "strategists", "pollster", "pollsters", "consultant", "consultants",
+    "adviser", "advisers", "advisor", "advisors", "aide", "aides", "professor", "lecturer",
+    "historian", "student", "students", "teacher", "teachers", "doctor", "doctors",
+    "activist", "activists", "organizer", "organiser", "volunteer", "volunteers",
+    "investigator", "investigators", "lead", "coordinator", "specialist", "technician",
+    "astronaut", "pilot", "commentator", "critic", "critics", "observer", "observers",
+    "voter", "voters", "supporter", "supporters", "opponent", "opponents", "lawmaker",
+    "lawmakers", "legislator", "legislators", "diplomat", "diplomats", "negotiator",
     "lawyer", "lawyers", "attorney", "attorneys", "spokesperson", "spokesman", "spokeswoman",
     "spokespeople", "family", "member", "members", "co-founder", "cofounder", "designate",
     "nominee", "candidate", "host", "anchor", "correspondent", "columnist", "contributor",
@@ -360,3 +371,64 @@ LABEL_LINE_CHARS = 120
 # A row that opens with one of these and ends in a colon before its quotation is a topic
 # ("On tariffs: “…”"), never a speaker or a speech verb's subject ("On the jobs report:").
 TOPIC_OPENERS: frozenset[str] = frozenset({"on", "re", "regarding", "about", "concerning"})
+
+# --- Subjects after a quotation: "…,” Ana Rojas, a fellow at the institute, said" ----------
+
+# Verbs that attribute a quotation only right beside it ("“…,” Rojas fumed", "Rojas
+# agreed: “…”"): news copy's colourful verbs of saying and of reacting. Elsewhere they have
+# other senses ("agreed to the deal", "sighed with relief"), so they are not in
+# lexicon.SPEECH_VERBS and never make a quotation of their own.
+ATTRIBUTION_VERBS: frozenset[str] = frozenset({
+    "agreed", "agrees", "gushed", "gushes", "implored", "implores", "fumed", "fumes",
+    "sighed", "sighs", "scoffed", "scoffs", "snapped", "snaps", "shouted", "shouts", "yelled",
+    "yells", "screamed", "screams", "whispered", "whispers", "mused", "muses", "marveled",
+    "marvelled", "marvels", "exclaimed", "exclaims", "cried", "cries", "laughed", "laughs",
+    "chuckled", "chuckles", "groaned", "groans", "grumbled", "grumbles", "muttered",
+    "mutters", "mumbled", "mumbles", "sneered", "sneers", "retorted", "retorts", "countered",
+    "counters", "rebutted", "pleaded", "pleads", "begged", "begs", "beseeched", "protested",
+    "protests", "objected", "objects", "raged", "rages", "ranted", "rants", "railed",
+    "rails", "thundered", "thunders", "bellowed", "bellows", "roared", "roars", "blasted",
+    "blasts", "slammed", "slams", "charged", "charges", "scolded", "scolds", "chided",
+    "chides", "mocked", "mocks", "teased", "teases", "taunted", "taunts", "bragged", "brags",
+    "crowed", "crows", "touted", "touts", "cheered", "cheers", "enthused", "enthuses",
+    "raved", "raves", "wondered", "wonders", "speculated", "speculates", "reasoned",
+    "reasons", "reflected", "reflects", "recounted", "recounts", "remembered", "remembers",
+    "continued", "continues", "went", "offered", "offers", "volunteered", "conceded",
+    "allowed", "acknowledged", "confided", "confides", "confessed", "confesses", "explained",
+    "vented", "vents", "lamented", "fretted", "frets", "worried", "worries",
+    "pressed", "presses", "pushed", "insisted", "interjected", "interrupted", "chimed",
+    "quipped", "joked", "deadpanned", "emailed", "texted", "messaged", "wrote", "tweeted",
+    "posted", "told", "stated", "declared", "announced", "replied", "responded", "answered",
+    "asked", "inquired", "queried", "demanded", "predicted", "warned", "vowed", "promised",
+    "pledged", "threatened", "threatens", "boasted", "assured", "assures", "reassured",
+    "reminded", "reminds", "summarized", "summarised", "concluded", "observed", "remarked",
+    "noted", "added", "argued", "claimed", "contended", "maintained", "stressed",
+    "emphasized", "emphasised", "recalled", "described", "complained", "cautioned",
+    "griped", "gripes", "whined", "whines", "sniffed", "sniffs", "huffed", "huffs",
+    "hissed", "hisses", "growled", "growls", "murmured", "murmurs", "stammered",
+    "sobbed", "sobs", "wept", "smiled", "smiles", "grinned", "grins", "nodded", "shrugged",
+})
+# Words that open a subject noun phrase as an article does ("another official said",
+# "two aides said").
+SUBJECT_DETERMINERS: frozenset[str] = frozenset({
+    "another", "one", "two", "three", "several", "some", "many", "both", "other", "senior",
+    "former", "top",
+})
+# A subject noun phrase is at most this many words ("a senior official at the Department
+# of Energy" is 9).
+SUBJECT_MAX_WORDS = 12
+# Prepositions that keep a subject going: "a spokesman for Disney", "a professor at Yale".
+SUBJECT_LINKS: frozenset[str] = frozenset({"of", "for", "at", "from", "with", "to", "the"})
+# An apposition between subject and verb ("…,” Ana Rojas, part of the team that runs the
+# survey, told reporters") is at most this many tokens; only one of at most
+# APPOSITION_ROLE_WORDS words is kept as the speaker's role.
+APPOSITION_MAX_WORDS = 30
+APPOSITION_ROLE_WORDS = 14
+# In "a spokesman for Disney" or "a professor at the University of Leeds", an unnamed
+# person speaks for the organisation after one of these: the phrase is the speaker and
+# the organisation its role.
+SPEAKS_FOR_LINKS: frozenset[str] = frozenset({"for", "of", "at", "with", "from"})
+# Words set in headline capitals ("Rojas Says She Will “Fight On”"): when the name, the
+# verb and every word after it up to the quotation are capitalised, small words too, a
+# capitalised speech verb is still a verb ("Edward Said" is told apart by its own verb).
+HEADLINE_MIN_WORDS = 2
