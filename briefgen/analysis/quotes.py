@@ -21,18 +21,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from briefgen.analysis import lexicon as L
-from briefgen.analysis.attribution import (
-    Memory,
-    Reading,
-    Who,
-    after_cue,
-    remember,
-    resolve,
-    right_attribution,
-    speaker_and_role,
-    subject_before,
-    who_of,
-)
+from briefgen.analysis.antecedents import Memory, Reading, remember, resolve, speaker_and_role
+from briefgen.analysis.attribution import Who, after_cue, right_attribution, subject_before, who_of
 from briefgen.analysis.features import Article, ParagraphFeatures
 from briefgen.analysis.labels import heading_who, label_who, topic_label
 from briefgen.analysis.marks import MAX_QUOTE_CHARS, Span, opens_with_quote

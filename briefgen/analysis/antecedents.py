@@ -1,0 +1,210 @@
+"""Antecedents: whom a pronoun or "the committee" stands for, and what later paragraphs remember.
+
+``Reading`` indexes a paragraph's mentions as its quotations are read in order: people
+(a name with a title, a full name, a surname seen in full before, a name that is the
+subject of a verb), organisations and documents by head word. A "he" or "she" goes to the
+most recent sentence naming a person, and there to its subject, never to a place or an
+organisation; a gender the text gives ("Ms.", a "she" already resolved) must agree.
+"they"/"it" go to the last organisation or document, "the committee" to the last
+"… Committee". ``Memory`` carries speakers, roles and surnames from paragraph to paragraph.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from briefgen.analysis.attribution import Who, name_word, span_text, who_of
+from briefgen.analysis.marks import Span
+from briefgen.analysis.rules import quotes as R
+from briefgen.analysis.tokens import MASK, Tok, ends_outside_quotes, is_cap, is_title, mask_quotes, read_tokens
+from briefgen.model import Paragraph
+
+
+def _runs(toks: list[Tok]) -> list[tuple[int, int]]:
+    """Capitalised runs (with name connectors inside) in order."""
+    out, i = [], 0
+    while i < len(toks):
+        if not is_cap(toks[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks):
+            if is_cap(toks[j]):
+                j += 1
+            elif toks[j].low in R.NAME_CONNECTORS and j + 1 < len(toks) and is_cap(toks[j + 1]):
+                j += 2
+            else:
+                break
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _person(text: str, toks: list[Tok], i: int, j: int, known: set[str]) -> Who | None:
+    """The run toks[i:j] as a person (name and role), or None if it names something else."""
+    while i < j and toks[i].low in R.NOT_NAME_WORDS and not is_title(toks[i]):
+        i += 1
+    if i >= j:
+        return None
+    last_title = None
+    for k in range(i, j - 1):
+        if is_title(toks[k]):
+            last_title = k
+    n0 = last_title + 1 if last_title is not None else i
+    name = toks[n0:j]
+    if not name or len(name) > 4:
+        return None
+    lows = [t.low for t in name]
+    if any(w in R.SOURCE_HEADS or w in R.NOT_NAME_WORDS or w in R.NAME_CONNECTORS or w[0].isdigit() for w in lows):
+        return None
+    if name[-1].low.endswith(R.DESCRIPTIVE_ENDINGS) and last_title is None:
+        return None
+    if last_title is None and len(name) < 2 and name[0].text not in known:
+        return None
+    role = span_text(text, toks, i, last_title + 1) if last_title is not None else None
+    if role and role.split()[0].lower() in R.TITLE_PREFIXES and len(role.split()) == 1:
+        role = None
+    return Who(span_text(text, toks, n0, j), role)
+
+
+class Reading:
+    """One paragraph as attribution reads it: quotations masked, sentence ends found once,
+    and an index of names that grows as the quotes are read in order. Only windows around
+    quotes are tokenised, so the work stays linear however long the paragraph is."""
+
+    def __init__(self, para: Paragraph, spans: tuple[Span, ...]) -> None:
+        self.text = para.text
+        self.sentences = para.sentences
+        self.spans = spans
+        self.masked = mask_quotes(self.text, spans) if spans else self.text
+        self._ends: list[tuple[int, int]] | None = None
+        self.scanned = 0  # names are indexed up to this offset
+        self.sentence = -1  # sentence of the last name indexed
+        self.found = False  # whether that sentence has named a person yet
+        self.person: Who | None = None  # first person of the latest sentence naming one
+        self.subject: Who | None = None  # the latest such person not after "like", "with", …
+        self.heads: dict[str, Who] = {}  # "committee" -> the last "… Committee" named
+        self.org: Who | None = None  # the last organisation or document named
+
+    @property
+    def ends(self) -> list[tuple[int, int]]:
+        """Sentence ends, found on first use."""
+        if self._ends is None:
+            self._ends = ends_outside_quotes(self.sentences, self.spans)
+            self.end_offsets = [e[1] for e in self._ends]
+        return self._ends
+
+    def read_names(self, pos: int, known: set[str]) -> None:
+        """Index the names before ``pos``: persons by sentence, organisations by head word."""
+        lo = max(self.scanned, pos - R.ANTECEDENT_WINDOW)
+        if lo >= pos:
+            return
+        if lo > self.scanned and lo > 0 and not self.masked[lo - 1].isspace():
+            gap = self.masked.find(" ", lo, pos)
+            lo = pos if gap < 0 else gap
+        self.scanned = pos
+        _ = self.ends
+        toks = read_tokens(self.masked, lo, pos)
+        for i, j in _runs(toks):
+            sentence = bisect_right(self.end_offsets, toks[i].start)
+            if sentence != self.sentence:
+                self.sentence, self.found = sentence, False
+            if not self.found:
+                who = _person(self.text, toks, i, j, known)
+                if who:
+                    self.person, self.found = who, True
+                    if i == 0 or toks[i - 1].low not in R.NON_SUBJECT_PRECEDERS:
+                        self.subject = who
+                    if who.name and len(who.name.split()) > 1:
+                        known.add(who.name.split()[-1])  # "Trump" later means this person
+            if all(t.low in R.NOT_NAME_WORDS for t in toks[i:j]):
+                continue  # "The committee" is the reference, not the name
+            if j < len(toks) and toks[j].low in R.SOURCE_HEADS and toks[j].kind == "w":
+                j += 1  # "the May 2025 MSMT report": a lower-case head after the name
+            heads = [t.low for t in toks[i:j] if t.low in R.SOURCE_HEADS]
+            if heads:  # "Ministry of Foreign Affairs" answers to "the ministry"
+                self.org = who_of(self.text, toks, i, j) or Who(None)
+                for head in heads:
+                    self.heads[head] = self.org
+
+
+@dataclass
+class Memory:
+    """What earlier paragraphs tell later ones: recent text, speakers, roles."""
+
+    recent: list[Reading]  # the last paragraphs read, oldest first
+    last_person: Who | None = None
+    last_group: Who | None = None
+    carry: tuple[str, Who | None] | None = None  # kind and speaker of a run-on quote
+    lead_in: Who | None = None  # speaker announced at the end of the last paragraph
+    surnames: set[str] = field(default_factory=set)  # last words of full names seen
+    roles: dict[str, str] = field(default_factory=dict)  # a speaker's role, once given
+    section: Who | None = None  # the speaker a heading names for the rows under it
+
+
+def resolve(who: Who | None, para: Paragraph, here: Reading, pos: int, mem: Memory) -> Who | None:
+    """Turn a pronoun or "the committee" into the name it stands for."""
+    if who is None:
+        return None
+    if who.pronoun in R.FIRST_PERSON:
+        return Who(para.speaker, who.role) if para.speaker else None
+    if who.pronoun in R.PERSON_PRONOUNS:
+        kin = _kin_subject(here, pos)
+        if kin is not None:
+            return kin
+    if who.pronoun in R.PERSON_PRONOUNS or who.pronoun in R.GROUP_PRONOUNS or who.head:
+        known = mem.surnames
+        for reading, upto in [(here, pos)] + [(r, len(r.text)) for r in mem.recent[::-1]]:
+            reading.read_names(upto, known)
+            if who.pronoun in R.GROUP_PRONOUNS:
+                found = reading.org
+            elif who.pronoun:
+                # Across paragraphs only a subject is referred back to, not "looked like X".
+                found = reading.person if reading is here else reading.subject
+            else:
+                found = reading.heads.get(who.head or "")
+            if found is not None and found.name:
+                return Who(found.name, found.role or mem.roles.get(found.name))
+        if who.pronoun in R.GROUP_PRONOUNS:
+            return mem.last_group
+        return mem.last_person if who.pronoun else who
+    return who
+
+
+def _kin_subject(here: Reading, pos: int) -> Who | None:
+    """"My dad had a saying. He’d say …": the previous sentence's "possessive + person noun"."""
+    ends = here.ends
+    n = bisect_right(here.end_offsets, pos)
+    if n == 0:
+        return None
+    start = ends[n - 2][1] if n >= 2 else 0
+    toks = read_tokens(here.masked, start, min(ends[n - 1][1], start + 200))
+    if len(toks) >= 2 and toks[0].low in R.POSSESSIVES and toks[1].low in R.PERSON_NOUNS \
+            and not any(name_word(t) for t in toks[2:]):
+        return Who(span_text(here.text, toks, 0, 2))
+    return None
+
+
+def remember(mem: Memory, who: Who | None) -> None:
+    """Keep a speaker for later pronouns and for roles given only once."""
+    if who is None or not who.name:
+        return
+    if who.role:
+        mem.roles[who.name] = who.role
+    words = who.name.split()
+    if 2 <= len(words) <= 4 and all(w[0].isupper() for w in words):
+        mem.last_person = who
+        mem.surnames.add(words[-1])
+    elif len(words) == 1 and words[0] in mem.surnames:
+        mem.last_person = who
+    else:
+        mem.last_group = who
+
+
+def speaker_and_role(who: Who | None, mem: Memory) -> tuple[str | None, str | None]:
+    """The speaker and role strings for output; a lone known surname gets its role back."""
+    if who is None or not who.name or MASK in who.name:
+        return None, None
+    role = who.role or mem.roles.get(who.name)
+    return who.name, role
