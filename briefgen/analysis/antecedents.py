@@ -14,8 +14,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from briefgen.analysis import lexicon as L
 from briefgen.analysis.attribution import Who, name_word, span_text, who_of
+from briefgen.analysis.labels import plausible_speaker
 from briefgen.analysis.marks import Span
+from briefgen.analysis.name_runs import PLACES
 from briefgen.analysis.rules import quotes as R
 from briefgen.analysis.tokens import MASK, Tok, ends_outside_quotes, is_cap, is_title, mask_quotes, read_tokens
 from briefgen.model import Paragraph
@@ -41,8 +44,24 @@ def _runs(toks: list[Tok]) -> list[tuple[int, int]]:
     return out
 
 
+def _split_at_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
+    """"Ana Rojas and Li Wei" as two runs; a run with no "and" as itself."""
+    cuts = [k for k in range(i + 1, j - 1) if toks[k].low == "and"]
+    if not cuts:
+        return [(i, j)]
+    bounds = [i] + cuts + [j]
+    return [(bounds[n] + (1 if n else 0), bounds[n + 1]) for n in range(len(bounds) - 1)]
+
+
+def _bare(tok: Tok) -> str:
+    """A word without its possessive ending ("Holsonback’s" -> "holsonback")."""
+    low = tok.low
+    return low[:-2] if low.endswith(("’s", "'s")) else low
+
+
 def _person(text: str, toks: list[Tok], i: int, j: int, known: set[str]) -> Who | None:
-    """The run toks[i:j] as a person (name and role), or None if it names something else."""
+    """The run toks[i:j] as a person (name and role), or None if it names something else:
+    an organisation ("Pratt & Whitney", "SLS Program"), a place, an acronym, a date."""
     while i < j and toks[i].low in R.NOT_NAME_WORDS and not is_title(toks[i]):
         i += 1
     if i >= j:
@@ -55,22 +74,54 @@ def _person(text: str, toks: list[Tok], i: int, j: int, known: set[str]) -> Who 
     name = toks[n0:j]
     if not name or len(name) > 4:
         return None
-    lows = [t.low for t in name]
-    if any(w in R.SOURCE_HEADS or w in R.NOT_NAME_WORDS or w in R.NAME_CONNECTORS or w[0].isdigit() for w in lows):
+    lows = [_bare(t) for t in name]
+    given = 1 if len(lows) > 1 and lows[0] in R.GIVEN_NAME_WORDS else 0  # "Bill Brockett"
+    if any(w in R.SOURCE_HEADS or w in R.NOT_NAME_WORDS or w in R.NAME_CONNECTORS or w[0].isdigit()
+           or w in R.NOT_PERSON_WORDS for w in lows[given:]):
         return None
-    if name[-1].low.endswith(R.DESCRIPTIVE_ENDINGS) and last_title is None:
+    if any(len(t.text) > 1 and t.text.replace("-", "").replace(".", "").isupper() for t in name):
+        return None  # an acronym: "NASA DC-8", "SLS"
+    span = span_text(text, toks, n0, j)
+    if name[0].low in R.PLACE_PREFIXES and len(name) > 1:
+        return None  # "St. Louis", "Fort Worth"
+    if "&" in span or span.casefold() in PLACES or lows[-1].endswith(R.DESCRIPTIVE_ENDINGS) and last_title is None:
         return None
-    if last_title is None and len(name) < 2 and name[0].text not in known:
+    nxt = toks[j] if j < len(toks) else None
+    if last_title is None and len(name) < 2 and _bare(name[0]) not in known and not _acts(name[0], nxt):
         return None
     role = span_text(text, toks, i, last_title + 1) if last_title is not None else None
     if role and role.split()[0].lower() in R.TITLE_PREFIXES and len(role.split()) == 1:
         role = None
-    return Who(span_text(text, toks, n0, j), role)
+    if span.endswith(("’s", "'s")):
+        span = span[:-2]
+    return Who(span, role)
+
+
+def _acts(name: Tok, nxt: Tok | None) -> bool:
+    """Whether a lone capitalised word is a person doing something: "Rojas said", "Rojas recalled"."""
+    if nxt is None or nxt.kind != "w" or nxt.text[0].isupper() or name.low.endswith(("’s", "'s")):
+        return False
+    return nxt.low in L.SPEECH_VERBS or nxt.low in R.ATTRIBUTION_VERBS or nxt.low in R.PERSON_ACTS \
+        or len(nxt.low) > 4 and nxt.low.endswith("ed")
+
+
+def gender_key(name: str) -> str:
+    """The key a person's gender is kept under: the surname, so "Trump" finds "Donald Trump"."""
+    return name.split()[-1].lower() if name.split() else ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named in a paragraph: where, and whether as a sentence's subject."""
+
+    who: Who
+    sentence: int
+    subject: bool  # not after "like", "with", "of", … nor a possessive
 
 
 class Reading:
     """One paragraph as attribution reads it: quotations masked, sentence ends found once,
-    and an index of names that grows as the quotes are read in order. Only windows around
+    and an index of mentions that grows as the quotes are read in order. Only windows around
     quotes are tokenised, so the work stays linear however long the paragraph is."""
 
     def __init__(self, para: Paragraph, spans: tuple[Span, ...]) -> None:
@@ -80,10 +131,8 @@ class Reading:
         self.masked = mask_quotes(self.text, spans) if spans else self.text
         self._ends: list[tuple[int, int]] | None = None
         self.scanned = 0  # names are indexed up to this offset
-        self.sentence = -1  # sentence of the last name indexed
-        self.found = False  # whether that sentence has named a person yet
-        self.person: Who | None = None  # first person of the latest sentence naming one
-        self.subject: Who | None = None  # the latest such person not after "like", "with", …
+        self.people: list[Mention] = []  # persons named, in order
+        self.full: list[str] = []  # full names indexed, for Memory.full_names
         self.heads: dict[str, Who] = {}  # "committee" -> the last "… Committee" named
         self.org: Who | None = None  # the last organisation or document named
 
@@ -95,7 +144,7 @@ class Reading:
             self.end_offsets = [e[1] for e in self._ends]
         return self._ends
 
-    def read_names(self, pos: int, known: set[str]) -> None:
+    def read_names(self, pos: int, known: set[str], genders: dict[str, str]) -> None:
         """Index the names before ``pos``: persons by sentence, organisations by head word."""
         lo = max(self.scanned, pos - R.ANTECEDENT_WINDOW)
         if lo >= pos:
@@ -107,17 +156,8 @@ class Reading:
         _ = self.ends
         toks = read_tokens(self.masked, lo, pos)
         for i, j in _runs(toks):
-            sentence = bisect_right(self.end_offsets, toks[i].start)
-            if sentence != self.sentence:
-                self.sentence, self.found = sentence, False
-            if not self.found:
-                who = _person(self.text, toks, i, j, known)
-                if who:
-                    self.person, self.found = who, True
-                    if i == 0 or toks[i - 1].low not in R.NON_SUBJECT_PRECEDERS:
-                        self.subject = who
-                    if who.name and len(who.name.split()) > 1:
-                        known.add(who.name.split()[-1])  # "Trump" later means this person
+            for a, b in _split_at_and(toks, i, j):
+                self._mention(toks, a, b, known, genders)
             if all(t.low in R.NOT_NAME_WORDS for t in toks[i:j]):
                 continue  # "The committee" is the reference, not the name
             if j < len(toks) and toks[j].low in R.SOURCE_HEADS and toks[j].kind == "w":
@@ -127,6 +167,44 @@ class Reading:
                 self.org = who_of(self.text, toks, i, j) or Who(None)
                 for head in heads:
                     self.heads[head] = self.org
+
+    def _mention(self, toks: list[Tok], i: int, j: int, known: set[str], genders: dict[str, str]) -> None:
+        """Index toks[i:j] if it names a person."""
+        sentence = bisect_right(self.end_offsets, toks[i].start)
+        before = toks[i - 1].low if i > 0 else ""
+        if before in R.LOCATIVE_PRECEDERS and not is_title(toks[i]):
+            return  # "in St. Louis", "near Dayton": a place
+        if j - i == 1 and self._sentence_initial(toks[i], sentence) and _bare(toks[i]) not in known:
+            return  # "Budgets will tighten": a capital that only starts the sentence
+        who = _person(self.text, toks, i, j, known)
+        if not who or not who.name:
+            return
+        subject = before not in R.NON_SUBJECT_PRECEDERS and not toks[j - 1].low.endswith(("’s", "'s"))
+        self.people.append(Mention(who, sentence, subject))
+        gender = next((R.TITLE_GENDER[w] for w in (who.role or "").lower().split() if w in R.TITLE_GENDER), None)
+        if gender:
+            genders.setdefault(gender_key(who.name), gender)  # "Ms. Rojas" is "she"
+        if len(who.name.split()) > 1:
+            known.add(who.name.split()[-1].lower())  # "Trump" later means this person
+            self.full.append(who.name)
+
+    def _sentence_initial(self, tok: Tok, sentence: int) -> bool:
+        """Whether ``tok`` opens its sentence (after any opening marks)."""
+        start = self.ends[sentence - 1][1] if sentence > 0 and sentence - 1 < len(self.ends) else 0
+        return not self.masked[start:tok.start].strip(" \t\n“\"‘'(—–-")
+
+    def antecedent(self, pronoun: str, genders: dict[str, str], subjects_only: bool) -> Who | None:
+        """The person "he"/"she" stands for here: the latest sentence naming a compatible
+        person, and there its first subject (or, failing one, its first person)."""
+        want = R.PRONOUN_GENDER.get(pronoun)
+        fits = [m for m in self.people if genders.get(gender_key(m.who.name or ""), want) == want]
+        if subjects_only:
+            fits = [m for m in fits if m.subject]
+        if not fits:
+            return None
+        last = fits[-1].sentence
+        same = [m for m in fits if m.sentence == last]
+        return next((m.who for m in same if m.subject), same[0].who)
 
 
 @dataclass
@@ -138,9 +216,12 @@ class Memory:
     last_group: Who | None = None
     carry: tuple[str, Who | None] | None = None  # kind and speaker of a run-on quote
     lead_in: Who | None = None  # speaker announced at the end of the last paragraph
-    surnames: set[str] = field(default_factory=set)  # last words of full names seen
+    surnames: set[str] = field(default_factory=set)  # last words of full names seen, lower case
     roles: dict[str, str] = field(default_factory=dict)  # a speaker's role, once given
     section: Who | None = None  # the speaker a heading names for the rows under it
+    genders: dict[str, str] = field(default_factory=dict)  # surname -> "m"/"f", from titles and pronouns
+    # surname -> the one full name it stands for ("" when two people share it)
+    full_names: dict[str, str] = field(default_factory=dict)
 
 
 def resolve(who: Who | None, para: Paragraph, here: Reading, pos: int, mem: Memory) -> Who | None:
@@ -156,12 +237,14 @@ def resolve(who: Who | None, para: Paragraph, here: Reading, pos: int, mem: Memo
     if who.pronoun in R.PERSON_PRONOUNS or who.pronoun in R.GROUP_PRONOUNS or who.head:
         known = mem.surnames
         for reading, upto in [(here, pos)] + [(r, len(r.text)) for r in mem.recent[::-1]]:
-            reading.read_names(upto, known)
+            reading.read_names(upto, known, mem.genders)
             if who.pronoun in R.GROUP_PRONOUNS:
                 found = reading.org
             elif who.pronoun:
                 # Across paragraphs only a subject is referred back to, not "looked like X".
-                found = reading.person if reading is here else reading.subject
+                found = reading.antecedent(who.pronoun, mem.genders, subjects_only=reading is not here)
+                if found is not None and found.name:
+                    mem.genders.setdefault(gender_key(found.name), R.PRONOUN_GENDER[who.pronoun])
             else:
                 found = reading.heads.get(who.head or "")
             if found is not None and found.name:
@@ -186,6 +269,25 @@ def _kin_subject(here: Reading, pos: int) -> Who | None:
     return None
 
 
+def learn_names(mem: Memory, here: Reading) -> None:
+    """Read the rest of a finished paragraph's names into memory: surnames, full names."""
+    here.read_names(len(here.text), mem.surnames, mem.genders)
+    for name in here.full:
+        _full_name(mem, name)
+    here.full.clear()
+
+
+def _full_name(mem: Memory, name: str) -> None:
+    """Let a surname stand for ``name``, unless another person shares it."""
+    words = name.split()
+    key = words[-1].lower()
+    had = mem.full_names.get(key)
+    if had is None:
+        mem.full_names[key] = name
+    elif had and had.split()[0] != words[0]:
+        mem.full_names[key] = ""  # "Anne Fogel" and "Marc Fogel": "Fogel" alone is neither
+
+
 def remember(mem: Memory, who: Who | None) -> None:
     """Keep a speaker for later pronouns and for roles given only once."""
     if who is None or not who.name:
@@ -195,8 +297,9 @@ def remember(mem: Memory, who: Who | None) -> None:
     words = who.name.split()
     if 2 <= len(words) <= 4 and all(w[0].isupper() for w in words):
         mem.last_person = who
-        mem.surnames.add(words[-1])
-    elif len(words) == 1 and words[0] in mem.surnames:
+        mem.surnames.add(words[-1].lower())
+        _full_name(mem, who.name)
+    elif len(words) == 1 and words[0].lower() in mem.surnames:
         mem.last_person = who
     else:
         mem.last_group = who
@@ -204,7 +307,10 @@ def remember(mem: Memory, who: Who | None) -> None:
 
 def speaker_and_role(who: Who | None, mem: Memory) -> tuple[str | None, str | None]:
     """The speaker and role strings for output; a lone known surname gets its role back."""
-    if who is None or not who.name or MASK in who.name:
-        return None, None
-    role = who.role or mem.roles.get(who.name)
-    return who.name, role
+    if who is None or not who.name or MASK in who.name or not plausible_speaker(who.name):
+        return None, None  # a fragment, a number or a place is no speaker: better none
+    name = who.name
+    if " " not in name and not who.role:
+        name = mem.full_names.get(name.lower()) or name  # "Rojas said" after "Ana Rojas": one speaker
+    role = who.role or mem.roles.get(name) or mem.roles.get(who.name)
+    return name, role

@@ -107,6 +107,7 @@ def span_text(text: str, toks: list[Tok], i: int, j: int) -> str:
 
 def who_of(text: str, toks: list[Tok], i: int, j: int, role: str | None = None) -> Who | None:
     """A speaker from the noun phrase toks[i:j]: split a title off as role, drop "the"."""
+    i0 = i  # "the report", "a spokesman for Disney" keep their article: alone, "report" is a fragment
     while i < j and toks[i].low in R.ARTICLES:
         i += 1
     if i >= j:
@@ -119,13 +120,13 @@ def who_of(text: str, toks: list[Tok], i: int, j: int, role: str | None = None) 
     caps = [k for k in range(i, j) if is_cap(toks[k])]
     spokes = _spokesperson(text, toks, i, j)
     if spokes is not None:
-        return Who(spokes[0], role or spokes[1])
+        return Who(span_text(text, toks, i0, j), role or spokes[1])
     if not caps:
         if j - i <= 3 and toks[j - 1].low in R.SOURCE_HEADS:
-            return Who(span_text(text, toks, i, j), role, head=toks[j - 1].low)
+            return Who(span_text(text, toks, i0, j), role, head=toks[j - 1].low)
         if j - i > 5:
             return None
-        return Who(span_text(text, toks, i, j), role)
+        return Who(span_text(text, toks, i0, j), role)
     # "Maria Lopez of the University of Tokyo": the name speaks, the affiliation is a role.
     affiliation = None
     for k in range(i + 1, j - 1):
@@ -243,6 +244,8 @@ def subject_before(text: str, toks: list[Tok], v: int, depth: int = 0) -> Who | 
         while k > 0 and toks[k].low != "(" and j - k < 12:
             k -= 1
         j = k if toks[k].low == "(" else j
+    if v > 0 and toks[v - 1].low in R.PASSIVE_AUXILIARIES and toks[v].low in R.PASSIVE_SPEECH:
+        return None  # "the minister was asked, “…”": the subject is not the speaker
     if j > 0 and toks[j - 1].low in R.PERSON_PRONOUNS | R.FIRST_PERSON | R.GROUP_PRONOUNS:
         return Who(None, pronoun=toks[j - 1].low)
     if toks[v].low.endswith("ing") and j > 0 and toks[j - 1].kind == "w" and j == v:

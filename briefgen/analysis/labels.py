@@ -1,16 +1,20 @@
-"""Labels: speakers named by a row's label or a section's heading rather than by a verb.
+"""Labels: speakers named by a row's label or a section's heading, and what a speaker may be.
 
 Government pages and round-ups credit quotations with a label, not a sentence:
 "Sen. Ana Rojas (D-NM): “…”" opens a paragraph, or a heading ("Secretary of State Ana
 Rojas on Meet the Press") names the speaker of every row under it, each row opening with
 its topic ("On tariffs: “…”"). A label is a noun phrase and nothing else: no verb, no
 clause, never a topic ("On tariffs") or a page's own furniture ("Note:", "Watch:").
+
+Whatever found it, a speaker is checked last by ``plausible_speaker``: a person, an
+organisation, a document or a role, never a number, a fragment, a verb phrase or a place.
 """
 
 from __future__ import annotations
 
 from briefgen.analysis import lexicon as L
 from briefgen.analysis.attribution import Who, who_of
+from briefgen.analysis.name_runs import PLACES
 from briefgen.analysis.rules import quotes as R
 from briefgen.analysis.tokens import Tok, is_cap, is_title, read_tokens
 
@@ -81,3 +85,37 @@ def heading_who(heading: str) -> Who | None:
     if who is None or not who.role or not who.name or not any(is_title(t) for t in words):
         return None
     return who
+
+
+def plausible_speaker(name: str) -> bool:
+    """Whether ``name`` can be a speaker: a person, an organisation, a document or a role
+    noun phrase; never a number, a fragment ("calling", "instead"), a verb phrase ("Rojas
+    returned"), a bare function word or a place."""
+    toks = [t for t in read_tokens(name, 0, len(name)) if t.kind == "w"]
+    if not toks or len(toks) > R.SPEAKER_MAX_WORDS:
+        return False
+    if all(t.text[0].isdigit() for t in toks) or not any(t.text[0].isalpha() for t in toks):
+        return False
+    last = toks[-1]
+    if last.low in L.FUNCTION_WORDS or len(toks) > 1 and _verbish(toks[0]) and not toks[0].text[0].isupper():
+        return False  # "said Rojas" kept whole
+    if name.casefold() in PLACES:
+        return False
+    if len(toks) == 1:
+        t = toks[0]
+        if t.text[0].isupper():
+            return t.low not in R.NOT_NAME_WORDS and t.low not in L.FUNCTION_WORDS
+        return t.low in R.ROLE_NOUNS or t.low in R.SOURCE_HEADS or is_title(t) or t.low in R.GROUP_NOUNS
+    # "Rojas returned", "Ana Rojas declined": a name run into a verb
+    if is_cap(toks[0]) and not last.text[0].isupper() and _verbish(last):
+        return False
+    return True
+
+
+def _verbish(t: Tok) -> bool:
+    """Whether a lower-case last word reads as a verb rather than a noun ("returned", "says")."""
+    if t.low in R.ROLE_NOUNS or t.low in R.SOURCE_HEADS or is_title(t) or t.low in R.GROUP_NOUNS:
+        return False
+    if t.low in R.PLURAL_NOUN_LOOKALIKES:
+        return False  # "Member states", "the report's findings"
+    return t.low in L.SPEECH_VERBS or t.low in R.ATTRIBUTION_VERBS or t.low.endswith("ed")

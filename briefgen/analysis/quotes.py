@@ -21,14 +21,14 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from briefgen.analysis import lexicon as L
-from briefgen.analysis.antecedents import Memory, Reading, remember, resolve, speaker_and_role
+from briefgen.analysis.antecedents import Memory, Reading, learn_names, remember, resolve, speaker_and_role
 from briefgen.analysis.attribution import Who, after_cue, right_attribution, subject_before, who_of
 from briefgen.analysis.features import Article, ParagraphFeatures
-from briefgen.analysis.labels import heading_who, label_who, topic_label
+from briefgen.analysis.labels import heading_who, label_who, plausible_speaker, topic_label
 from briefgen.analysis.marks import MAX_QUOTE_CHARS, Span, opens_with_quote
 from briefgen.analysis.rules import quotes as R
 from briefgen.analysis.subjects import right_speaker
-from briefgen.analysis.tokens import Tok, ends_with, read_tokens, word_count
+from briefgen.analysis.tokens import Tok, ends_with, is_title, read_tokens, word_count
 from briefgen.model import Paragraph, Quote
 
 
@@ -40,6 +40,7 @@ class _Cue:
     index: int
     distance: int
     end: int = -1  # for "according": index of its "to"
+    low: str = ""  # the cue word
 
 
 def _by_last_word(kind: str, phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
@@ -95,7 +96,7 @@ def _left_cue(toks: list[Tok]) -> _Cue | None:
                 return _Cue("speech", i, words)  # "the statement read: …" is the statement's text
             return _Cue("term", i, words)
         if low in R.NAMING_VERBS:
-            return _Cue("naming", i, words)
+            return _Cue("naming", i, words, low=low)
         words += 1
     return None
 
@@ -189,6 +190,8 @@ def _quotes_in(features: ParagraphFeatures, nxt: Paragraph | None, mem: Memory) 
         kind, who = _judge(text, left, right, body, prev, number, carry if n == 0 and not left else None)
         first_person = who is not None and who.pronoun in R.FIRST_PERSON
         who = resolve(who, para, here, s.open, mem)
+        if kind == "statement" and who is None and not any(t.kind == "w" for t in left):
+            who = _paraphrase(para, here, number, mem)  # "Repairs took longer, Hobart said. “…”"
         if kind == "statement" and who is None and _untold(left):
             who = mem.section  # "On tariffs: “…”" under "Secretary Ana Rojas on Meet the Press"
         if kind == "statement" and not first_person:
@@ -200,9 +203,53 @@ def _quotes_in(features: ParagraphFeatures, nxt: Paragraph | None, mem: Memory) 
             mem.carry = (kind, who)
     if not spans and len(text) <= R.LABEL_LINE_CHARS and not text.rstrip().endswith((".", "?", "!")):
         mem.section = heading_who(text) or mem.section  # a heading set as a line of its own
+    learn_names(mem, here)
     mem.recent = (mem.recent + [here])[-2:]
     mem.lead_in = _lead_in(para, here, mem) if text.rstrip().endswith(":") else None
     return out
+
+
+def _paraphrase(para: Paragraph, here: Reading, number: int, mem: Memory) -> Who | None:
+    """The speaker of the sentence before a quotation that opens a sentence of its own with
+    no attribution: "Repairs took longer, Hobart said. “…”", "Ana Rojas recalled her first
+    flight. “…”". Only the same paragraph's previous sentence counts, and only a speech verb's
+    subject or the one person it names."""
+    ends = here.ends
+    if number == 0 or number > len(ends):
+        return None
+    start = ends[number - 2][1] if number >= 2 else 0
+    end = ends[number - 1][1]
+    toks = read_tokens(here.masked, start, end)
+    if any(t.kind == "q" for t in toks):
+        return None  # a quotation there already has its own speaker
+    for v, t in enumerate(toks):
+        if t.kind != "w" or t.text[0].isupper() or t.low not in L.SPEECH_VERBS and t.low not in R.ATTRIBUTION_VERBS:
+            continue
+        if v > 0 and toks[v - 1].low == "," and _names_next(toks, v + 1):
+            who = after_cue(para.text, toks, v + 1)  # "…, said Ana Rojas."
+        else:
+            who = subject_before(para.text, toks, v)
+        if who is None or who.pronoun is not None and who.pronoun not in R.PERSON_PRONOUNS:
+            break  # "I was told …", "they said …": the speaker reports someone else
+        who = resolve(who, para, here, toks[v].start, mem)
+        if who is not None and who.name and plausible_speaker(who.name):
+            return who
+        break
+    here.read_names(end, mem.surnames, mem.genders)
+    named = {m.who.name for m in here.people if m.sentence == number - 1 and m.subject}
+    if len(named) == 1:
+        return next(m.who for m in here.people if m.sentence == number - 1 and m.subject)
+    return None
+
+
+def _names_next(toks: list[Tok], i: int) -> bool:
+    """Whether a name or a titled role starts at ``i`` ("said Ana Rojas", "said the minister")."""
+    if i >= len(toks) or toks[i].kind != "w":
+        return False
+    if toks[i].text[0].isupper():
+        return True
+    return toks[i].low in R.ARTICLES and i + 1 < len(toks) and toks[i + 1].kind == "w" \
+        and (toks[i + 1].text[0].isupper() or is_title(toks[i + 1]) or toks[i + 1].low in R.ROLE_NOUNS)
 
 
 def _untold(left: list[Tok]) -> bool:
@@ -295,6 +342,11 @@ def _judge(text: str, left: list[Tok], right: list[Tok], body: str,
             return "term", None
         return "statement", subject_before(text, left, cue.index)
     if cue and cue.kind == "naming":
+        if cue.low in R.CALLING_VERBS and 1 <= cue.distance <= R.CALLED_OBJECT_WORDS and n >= R.CALLED_QUOTE_WORDS \
+                and left[-1].low not in R.MODIFIER_DETERMINERS and left[-1].low not in L.FUNCTION_WORDS - R.OBJECT_PRONOUNS \
+                and not any(t.low.endswith("ing") for t in left[cue.index + 1:]) and not _headline_text(body):
+            # "called the plan “utterly flawed data”": the subject's own words about something
+            return "statement", subject_before(text, left, cue.index)
         return ("term", None) if short else ("statement", subject_before(text, left, cue.index))
     if prev and prev[0] == "statement":
         if cue and cue.kind == "quote" and prev[2] == number and n >= R.CONTINUED_QUOTE_WORDS:

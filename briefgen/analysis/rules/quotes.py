@@ -432,3 +432,94 @@ SPEAKS_FOR_LINKS: frozenset[str] = frozenset({"for", "of", "at", "with", "from"}
 # verb and every word after it up to the quotation are capitalised, small words too, a
 # capitalised speech verb is still a verb ("Edward Said" is told apart by its own verb).
 HEADLINE_MIN_WORDS = 2
+
+# --- Antecedents: whom "he" and "she" stand for --------------------------------------------
+
+# The gender a pronoun gives the person it is resolved to; a later pronoun of the other
+# gender is not resolved to that person ("Ana Rojas … she said" then "he said" is not her).
+PRONOUN_GENDER: dict[str, str] = {"he": "m", "she": "f"}
+# Last words of a capitalised run that make it a building, a place or a thing rather than
+# a person ("Dolley Madison House", "Kennedy Space Center", "Madison Square").
+NOT_PERSON_WORDS: frozenset[str] = frozenset({
+    "house", "center", "centre", "building", "airport", "station", "base", "hotel", "avenue",
+    "street", "road", "square", "bridge", "tower", "museum", "library", "stadium", "arena",
+    "airfield", "hospital", "prize", "award", "medal", "mission", "rocket", "spacecraft",
+    "telescope", "satellite", "rover", "aircraft", "airplane", "plane", "ship",
+})
+# Verbs after which a lone capitalised word is a person doing something, though never
+# seen in full ("Rojas remembers", "Rojas figured"): a pronoun may refer back to it.
+PERSON_ACTS: frozenset[str] = frozenset({
+    "remembers", "remembered", "figured", "thinks", "thought", "believes", "believed",
+    "hopes", "hoped", "wants", "wanted", "knows", "knew", "feels", "felt", "joined",
+    "joins", "began", "begins", "started", "starts", "grew", "worked", "works", "served",
+    "serves", "met", "meets", "led", "leads", "spent", "spends", "is", "was", "has", "had",
+    "isn’t", "isn't", "wasn’t", "wasn't", "hasn’t", "hasn't", "will", "would", "also",
+    "vowed", "aimed", "returned", "declined", "refused", "decided", "chose", "helped",
+    "learned", "studied", "graduated", "earned", "received", "won", "lost", "became",
+})
+# Titles that give a person's gender ("Ms. Rojas", "Congresswoman Rojas").
+TITLE_GENDER: dict[str, str] = {
+    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "sheikh": "m",
+    "congressman": "m", "chairman": "m", "spokesman": "m", "businessman": "m",
+    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f",
+    "queen": "f", "princess": "f", "congresswoman": "f", "chairwoman": "f", "spokeswoman": "f",
+    "businesswoman": "f",
+}
+# A capitalised run right after one of these is a place ("in St. Louis", "near Dayton"),
+# unless a title makes it a person.
+LOCATIVE_PRECEDERS: frozenset[str] = frozenset({
+    "in", "near", "outside", "inside", "across", "throughout", "around", "toward", "towards",
+})
+# First words of place names ("St. Louis", "Fort Worth", "Lake Placid", "Cape Town").
+PLACE_PREFIXES: frozenset[str] = frozenset({
+    "st.", "st", "mt.", "mt", "ft.", "ft", "fort", "mount", "lake", "cape", "port", "saint",
+    "san", "santa", "los", "las", "new",
+})
+# Of the naming verbs, those that also quote someone's words about a thing: "called the
+# plan “utterly flawed data”" is the subject's statement, where "named their son “Rocket”"
+# is a label. Only with an object between verb and quotation ("a base called “X”" names a
+# thing) and a quotation of at least this many words.
+CALLING_VERBS: frozenset[str] = frozenset({"call", "calls", "called", "calling"})
+CALLED_QUOTE_WORDS = 2
+# The object between such a verb and the quotation is a short noun phrase ("the plan",
+# "it", "the new rules") ending in a noun or an object pronoun, not "the" before a
+# quoted name ("call you using the “raise hand”").
+CALLED_OBJECT_WORDS = 4
+OBJECT_PRONOUNS: frozenset[str] = frozenset({"it", "him", "her", "them", "this", "that", "these", "those"})
+
+# --- What a speaker may be -------------------------------------------------------------------
+
+# A speaker is at most this many words ("spokesman for the Ministry of Foreign Affairs of
+# the Republic" is 10); longer, it is a clause, not a name.
+SPEAKER_MAX_WORDS = 12
+# Lower-case nouns for groups of people that may speak on their own ("officials said",
+# "critics argue", "residents said").
+GROUP_NOUNS: frozenset[str] = frozenset({
+    "officials", "residents", "critics", "experts", "analysts", "observers", "witnesses",
+    "protesters", "protestors", "demonstrators", "organizers", "organisers", "authorities",
+    "police", "investigators", "prosecutors", "lawmakers", "legislators", "senators",
+    "republicans", "democrats", "voters", "supporters", "opponents", "aides", "advisers",
+    "advisors", "sources", "scientists", "researchers", "doctors", "economists", "leaders",
+    "parents", "students", "teachers", "workers", "farmers", "neighbours", "neighbors",
+    "families", "survivors", "veterans", "members", "staff", "employees", "executives",
+    "diplomats", "negotiators", "activists", "campaigners", "spokespeople", "authors",
+    "editors", "writers", "judges", "justices", "officers", "commanders", "generals",
+})
+# Speech verbs' forms that are also plural nouns ("Member states", "press reports"): at
+# the end of a speaker they are its noun, not a verb run into it.
+PLURAL_NOUN_LOOKALIKES: frozenset[str] = frozenset({
+    "states", "reports", "notes", "claims", "comments", "remarks", "demands", "promises",
+    "posts", "answers", "estimates", "warnings", "pledges", "vows", "tweets", "replies",
+    "charges", "cheers", "counters", "offers", "objects", "protests", "reasons", "cries",
+})
+# "The minister was asked, “…”", "she was told “…”": in the passive the subject hears the
+# quotation; its speaker is someone else, so none is given.
+PASSIVE_AUXILIARIES: frozenset[str] = frozenset({"was", "were", "is", "are", "been", "being", "be", "got"})
+PASSIVE_SPEECH: frozenset[str] = frozenset({"asked", "told", "urged", "warned", "reminded", "informed", "advised"})
+# Capitalised words that are usually something else (a bill, a month, a verb) but are
+# also common first names: before a surname ("Bill Brockett", "Mark Lee") they are a name.
+GIVEN_NAME_WORDS: frozenset[str] = frozenset({
+    "bill", "mark", "grant", "will", "rose", "may", "june", "april", "august", "guy", "dean",
+    "earl", "frank", "rich", "chase", "pat", "sue", "art", "summer", "hope", "faith", "joy",
+    "major", "king", "prince", "bishop", "judge", "penny", "sterling", "drew", "gene",
+})
