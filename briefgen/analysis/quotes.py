@@ -400,3 +400,14 @@ def find_quotes(article: Article) -> tuple[Quote, ...]:
             mem.section = heading_who(features.paragraph.heading)
         out.extend(_quotes_in(features, nxt, mem))
     return tuple(out)
+
+
+def key_quote(q: Quote) -> bool:
+    """Whether a quotation is worth showing as an area's key quote: a statement with a
+    speaker, whole enough to read on its own (not "their allies,")."""
+    if q.kind != "statement" or not q.speaker:
+        return False
+    n = word_count(q.text)
+    body = q.text.strip()
+    whole = body[:1].isupper() and body.rstrip("”’\"'").endswith((".", "!", "?", "…"))
+    return n >= R.KEY_QUOTE_WORDS or whole and n >= R.KEY_QUOTE_SENTENCE_WORDS

@@ -523,3 +523,11 @@ GIVEN_NAME_WORDS: frozenset[str] = frozenset({
     "earl", "frank", "rich", "chase", "pat", "sue", "art", "summer", "hope", "faith", "joy",
     "major", "king", "prince", "bishop", "judge", "penny", "sterling", "drew", "gene",
 })
+
+# --- Key quotes: what an area page shows ------------------------------------------------------
+
+# A key quote is a statement with a speaker that reads on its own: at least this many words
+# ("their allies," does not), or a whole short sentence of at least KEY_QUOTE_SENTENCE_WORDS
+# ("We will win.").
+KEY_QUOTE_WORDS = 6
+KEY_QUOTE_SENTENCE_WORDS = 3
