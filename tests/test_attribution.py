@@ -228,3 +228,26 @@ def test_a_headline_quote_in_single_marks_counts() -> None:
 ])
 def test_a_speaker_is_never_a_number_or_a_fragment(text: str) -> None:
     assert all(q.speaker is None for q in quotes(text))
+
+
+def test_a_participle_speaks_with_the_subject_of_the_clause_before() -> None:
+    assert last_speaker("Harbour Director Marta Quint echoed the sentiment, calling it “a great day for the "
+                        "harbour and everyone who works in it.”") == "Marta Quint"
+
+
+def test_a_paragraph_of_quotation_goes_on_from_the_quote_the_last_one_ended_with() -> None:
+    found = statements("“The harbour is open,” Ada Brenner said.",
+                       "“Ships can dock from today, and cargo will move again by the end of the week.”")
+    assert [s for _, s in found] == ["Ada Brenner", "Ada Brenner"]
+
+
+def test_a_paragraph_of_quotation_after_plain_prose_stays_unattributed() -> None:
+    found = statements("Ada Brenner runs the harbour.",
+                       "“Ships can dock from today, and cargo will move again by the end of the week.”")
+    assert [s for _, s in found] == [None]
+
+
+def test_the_name_before_a_run_of_asides_is_the_speaker() -> None:
+    q = quotes("Ada Brenner, science teacher at the Harbour Academy in Rantoul, Illinois, said, “Our students "
+               "have never seen the sea, and now they will study it every week.”")[0]
+    assert q.speaker == "Ada Brenner"

@@ -215,6 +215,7 @@ class Memory:
     last_person: Who | None = None
     last_group: Who | None = None
     carry: tuple[str, Who | None] | None = None  # kind and speaker of a run-on quote
+    tail: Who | None = None  # speaker of the quotation the last paragraph ended with
     lead_in: Who | None = None  # speaker announced at the end of the last paragraph
     surnames: set[str] = field(default_factory=set)  # last words of full names seen, lower case
     roles: dict[str, str] = field(default_factory=dict)  # a speaker's role, once given

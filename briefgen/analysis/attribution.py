@@ -277,7 +277,12 @@ def subject_before(text: str, toks: list[Tok], v: int, depth: int = 0) -> Who | 
             break
         b -= 1
     if b == j:
-        return _subject_across_comma(text, toks, b, v, depth)
+        found = _subject_across_comma(text, toks, b, v, depth)
+        if found is not None and found.name and " " in found.name and not _placename(found.name):
+            return found
+        # "Ana Rojas, teacher at the academy in Rantoul, Illinois, said": a lone word right
+        # before the verb may end a place; a full name opening the asides is the speaker.
+        return _name_before_asides(text, toks, b) or found
     if j - b == 1 and toks[b].low in R.RELATIVE_PRONOUNS:
         end = b - 1 if b > 0 and toks[b - 1].low == "," else b
         named = _backward_name(toks, end)
@@ -349,4 +354,29 @@ def right_attribution(text: str, toks: list[Tok], body: str) -> Who | None:
             if toks[v].low in L.SPEECH_VERBS and v > i + 1:
                 return subject_before(text, toks[i:v + 1], v - i)
         return None
+    return None
+
+
+def _placename(name: str) -> bool:
+    """Whether a found subject is a one-word capitalised place rather than a name ("Illinois")."""
+    from briefgen.analysis.name_runs import PLACES  # the place lists load with the entities stage
+    return name.casefold() in PLACES or name.upper() == name
+
+
+def _name_before_asides(text: str, toks: list[Tok], b: int) -> Who | None:
+    """"Ana Rojas, science teacher at the academy in Rantoul, Illinois, said": the personal
+    name that opens a run of comma-separated asides before the verb; the asides are its role."""
+    if b == 0 or toks[b - 1].low != ",":
+        return None
+    end = b - 1
+    for _ in range(R.ASIDE_SEGMENTS):
+        a = _segment_start(toks, end)
+        if a == end:
+            return None
+        named = _backward_name(toks, end)
+        if named and named[0] == a and end - a >= 2 and all(name_word(t) for t in toks[a:end]):
+            return who_of(text, toks, a, end, span_text(text, toks, end + 1, b - 1) if end + 1 < b - 1 else None)
+        if a == 0 or toks[a - 1].low != ",":
+            return None
+        end = a - 1
     return None

@@ -27,7 +27,7 @@ from briefgen.analysis.features import Article, ParagraphFeatures
 from briefgen.analysis.labels import heading_who, label_who, plausible_speaker, topic_label
 from briefgen.analysis.marks import MAX_QUOTE_CHARS, Span, opens_with_quote
 from briefgen.analysis.rules import quotes as R
-from briefgen.analysis.subjects import right_speaker
+from briefgen.analysis.subjects import participle_subject, right_speaker
 from briefgen.analysis.tokens import Tok, ends_with, is_title, read_tokens, word_count
 from briefgen.model import Paragraph, Quote
 
@@ -163,6 +163,7 @@ def _quotes_in(features: ParagraphFeatures, nxt: Paragraph | None, mem: Memory) 
     out: list[Quote] = []
     prev: tuple[str, Who | None, int] | None = None  # kind, speaker, sentence number
     carry, mem.carry = mem.carry, None
+    tail, mem.tail = mem.tail, None
     if _block_quotation(text, spans, open_at, mem):
         # "In his words, it was a decade during which wars:" ¶ "dragged on …": the whole
         # paragraph, set off without marks, finishes the announced quotation.
@@ -192,6 +193,8 @@ def _quotes_in(features: ParagraphFeatures, nxt: Paragraph | None, mem: Memory) 
         who = resolve(who, para, here, s.open, mem)
         if kind == "statement" and who is None and not any(t.kind == "w" for t in left):
             who = _paraphrase(para, here, number, mem)  # "Repairs took longer, Hobart said. “…”"
+            if who is None and n == 0 and number == 0:
+                who = tail  # "“…,” Hobart said." ¶ "“…”": a paragraph of quotation goes on
         if kind == "statement" and who is None and _untold(left):
             who = mem.section  # "On tariffs: “…”" under "Secretary Ana Rojas on Meet the Press"
         if kind == "statement" and not first_person:
@@ -203,6 +206,8 @@ def _quotes_in(features: ParagraphFeatures, nxt: Paragraph | None, mem: Memory) 
             mem.carry = (kind, who)
     if not spans and len(text) <= R.LABEL_LINE_CHARS and not text.rstrip().endswith((".", "?", "!")):
         mem.section = heading_who(text) or mem.section  # a heading set as a line of its own
+    if prev is not None and prev[0] == "statement" and spans and prev[2] >= len(ends) - 1:
+        mem.tail = prev[1]  # the paragraph ends with an attributed quotation
     learn_names(mem, here)
     mem.recent = (mem.recent + [here])[-2:]
     mem.lead_in = _lead_in(para, here, mem) if text.rstrip().endswith(":") else None
@@ -235,6 +240,8 @@ def _paraphrase(para: Paragraph, here: Reading, number: int, mem: Memory) -> Who
         if who is not None and who.name and plausible_speaker(who.name):
             return who
         break
+    if toks and toks[0].low in R.PERSON_PRONOUNS:
+        return resolve(Who(None, pronoun=toks[0].low), para, here, toks[0].start, mem)  # "She beams. “…”"
     here.read_names(end, mem.surnames, mem.genders)
     named = {m.who.name for m in here.people if m.sentence == number - 1 and m.subject}
     if len(named) == 1:
@@ -340,13 +347,13 @@ def _judge(text: str, left: list[Tok], right: list[Tok], body: str,
     if cue and cue.kind == "speech":
         if short and cue.distance > R.SHORT_QUOTE_VERB_DISTANCE:
             return "term", None
-        return "statement", subject_before(text, left, cue.index)
+        return "statement", _subject(text, left, cue.index)
     if cue and cue.kind == "naming":
         if cue.low in R.CALLING_VERBS and 1 <= cue.distance <= R.CALLED_OBJECT_WORDS and n >= R.CALLED_QUOTE_WORDS \
                 and left[-1].low not in R.MODIFIER_DETERMINERS and left[-1].low not in L.FUNCTION_WORDS - R.OBJECT_PRONOUNS \
                 and not any(t.low.endswith("ing") for t in left[cue.index + 1:]) and not _headline_text(body):
             # "called the plan “utterly flawed data”": the subject's own words about something
-            return "statement", subject_before(text, left, cue.index)
+            return "statement", _subject(text, left, cue.index)
         return ("term", None) if short else ("statement", subject_before(text, left, cue.index))
     if prev and prev[0] == "statement":
         if cue and cue.kind == "quote" and prev[2] == number and n >= R.CONTINUED_QUOTE_WORDS:
@@ -358,6 +365,11 @@ def _judge(text: str, left: list[Tok], right: list[Tok], body: str,
     if n >= R.LONG_QUOTE_WORDS and not _title_case(body):
         return "statement", None
     return "term", None
+
+
+def _subject(text: str, left: list[Tok], v: int) -> Who | None:
+    """The subject of the cue verb at ``v``, a participle's from the clause before it."""
+    return subject_before(text, left, v) or participle_subject(text, left, v)
 
 
 def _speech_noun_speaker(text: str, left: list[Tok]) -> Who | None:

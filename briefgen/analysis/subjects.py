@@ -155,3 +155,22 @@ def after_cue_end(toks: list[Tok], i: int) -> int:
 def _closes(toks: list[Tok], k: int) -> bool:
     """Whether the attribution's sentence ends (or turns to an aside) at token ``k``."""
     return k >= len(toks) or toks[k].low in (",", ";", "(", "—", "–")
+
+
+def participle_subject(text: str, toks: list[Tok], v: int) -> Who | None:
+    """"Ana Rojas echoed the sentiment, calling it “…”", "Rojas aimed at the plan, saying
+    “…”": a participle after a comma speaks with the subject of the clause before it."""
+    if v < 2 or not toks[v].low.endswith("ing") or toks[v - 1].low != ",":
+        return None
+    i = 0
+    if toks[0].low in R.LEADING_PREPOSITIONS:  # "In a statement, Rojas …, saying"
+        i = next((m + 1 for m in range(v - 1) if toks[m].low == ","), v)
+    e = np_forward(toks, i)
+    if e <= i or e >= v - 1 or toks[i].low in _PRONOUNS and toks[i].low not in R.PERSON_PRONOUNS:
+        return None
+    k, role = _apposition(text, toks, _skip_parenthesis(toks, e))
+    if k >= v or not _verb_like(toks[k], after_noun=True) and toks[k].low not in R.PERSON_ACTS:
+        return None
+    if not (toks[i].low in _PRONOUNS or any(is_cap(t) for t in toks[i:e])):
+        return None
+    return who_of(text, toks, i, e, role)

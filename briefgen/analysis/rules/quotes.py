@@ -531,3 +531,6 @@ GIVEN_NAME_WORDS: frozenset[str] = frozenset({
 # ("We will win.").
 KEY_QUOTE_WORDS = 6
 KEY_QUOTE_SENTENCE_WORDS = 3
+# "Ana Rojas, science teacher at the academy in Rantoul, Illinois, said": the name may
+# stand this many comma-separated asides before the verb.
+ASIDE_SEGMENTS = 4
