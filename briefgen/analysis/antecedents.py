@@ -45,8 +45,9 @@ def _runs(toks: list[Tok]) -> list[tuple[int, int]]:
 
 
 def _split_at_and(toks: list[Tok], i: int, j: int) -> list[tuple[int, int]]:
-    """"Ana Rojas and Li Wei" as two runs; a run with no "and" as itself."""
-    cuts = [k for k in range(i + 1, j - 1) if toks[k].low == "and"]
+    """"Ana Rojas and Li Wei", "President Rojas on August 19" as two runs each: a person's
+    name holds no "and", "of", "on"; a run with none of them as itself."""
+    cuts = [k for k in range(i + 1, j - 1) if toks[k].low in R.PERSON_RUN_BREAKS]
     if not cuts:
         return [(i, j)]
     bounds = [i] + cuts + [j]
@@ -157,7 +158,8 @@ class Reading:
         toks = read_tokens(self.masked, lo, pos)
         for i, j in _runs(toks):
             for a, b in _split_at_and(toks, i, j):
-                self._mention(toks, a, b, known, genders)
+                if b > a:
+                    self._mention(toks, a, b, known, genders)
             if all(t.low in R.NOT_NAME_WORDS for t in toks[i:j]):
                 continue  # "The committee" is the reference, not the name
             if j < len(toks) and toks[j].low in R.SOURCE_HEADS and toks[j].kind == "w":

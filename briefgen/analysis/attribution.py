@@ -277,12 +277,14 @@ def subject_before(text: str, toks: list[Tok], v: int, depth: int = 0) -> Who | 
             break
         b -= 1
     if b == j:
+        # "Ana Rojas, teacher at the academy in Rantoul, Illinois, said": a full name opening
+        # the asides before the verb is the speaker (a lone word there may end a place).
+        asides = _name_before_asides(text, toks, b)
         found = _subject_across_comma(text, toks, b, v, depth)
-        if found is not None and found.name and " " in found.name and not _placename(found.name):
+        if found is not None and found.name and " " in found.name and not _placename(found.name) \
+                and (asides is None or found.name == asides.name):
             return found
-        # "Ana Rojas, teacher at the academy in Rantoul, Illinois, said": a lone word right
-        # before the verb may end a place; a full name opening the asides is the speaker.
-        return _name_before_asides(text, toks, b) or found
+        return asides or found
     if j - b == 1 and toks[b].low in R.RELATIVE_PRONOUNS:
         end = b - 1 if b > 0 and toks[b - 1].low == "," else b
         named = _backward_name(toks, end)
@@ -292,6 +294,12 @@ def subject_before(text: str, toks: list[Tok], v: int, depth: int = 0) -> Who | 
     if e <= s:
         named = _backward_name(toks, j)
         return who_of(text, toks, named[0], named[1]) if named else None
+    if e < j and is_cap(toks[j - 1]):
+        # "… precursor which arrived in April 2026.58 President Trump wrote": the phrase at
+        # the clause's start stops short of the verb; the name right before it speaks.
+        named = _backward_name(toks, j)
+        if named and named[0] >= e:
+            return who_of(text, toks, named[0], named[1])
     role = None
     # "the team coach, Pak Song-jin said": a role before the name, after a comma.
     if b > 0 and toks[b - 1].low == ",":
@@ -374,7 +382,8 @@ def _name_before_asides(text: str, toks: list[Tok], b: int) -> Who | None:
         if a == end:
             return None
         named = _backward_name(toks, end)
-        if named and named[0] == a and end - a >= 2 and all(name_word(t) for t in toks[a:end]):
+        if named and named[0] == a and end - a >= 2 and all(name_word(t) or is_title(t) for t in toks[a:end]) \
+                and name_word(toks[end - 1]) and name_word(toks[end - 2]):
             return who_of(text, toks, a, end, span_text(text, toks, end + 1, b - 1) if end + 1 < b - 1 else None)
         if a == 0 or toks[a - 1].low != ",":
             return None

@@ -263,6 +263,9 @@ TITLES: frozenset[str] = frozenset({
 # of Foreign Affairs" or "World Trade Organization" for a person's office.
 OFFICE_PREFIXES: frozenset[str] = frozenset({
     "vice", "prime", "rear", "foreign", "defence", "defense", "finance", "trade", "state",
+    # departments named in a title ("Secretary of the Treasury", "Homeland Security Secretary")
+    "treasury", "homeland", "interior", "commerce", "labor", "labour", "agriculture",
+    "transportation", "housing", "veterans", "press", "national", "acting", "former",
 })
 
 # Relations that introduce a person the way a title does ("my friend Joe", "his aide Ri"):

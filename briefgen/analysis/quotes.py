@@ -335,6 +335,8 @@ def _judge(text: str, left: list[Tok], right: list[Tok], body: str,
         if by is not None:
             return "statement", by
     after = right_speaker(text, right, body, _headline(left + right)) or right_attribution(text, right, body)
+    if after is not None and after.name and not plausible_speaker(after.name):
+        after = None  # "…,” promising more": no speaker named after the quotation
     near = cue is not None and cue.kind in ("speech", "according") and cue.distance <= R.SHORT_QUOTE_VERB_DISTANCE
     if after is not None and not near:
         return ("term", None) if short and _is_modifier(left, right, body) else ("statement", after)

@@ -124,6 +124,8 @@ def right_speaker(text: str, toks: list[Tok], body: str, headline: bool = False)
     if says(toks[i], headline):
         if full_stop and not _closes(toks, after_cue_end(toks, i + 1)):
             return None
+        if not _names_someone(toks, i + 1):
+            return None  # "…,” promising more": a participle going on, not "said X"
         return after_cue(text, toks, i + 1)
     if ends_with(toks, i + 1, R.ACCORDING_TO):
         return None if full_stop else after_cue(text, toks, i + 2)
@@ -174,3 +176,12 @@ def participle_subject(text: str, toks: list[Tok], v: int) -> Who | None:
     if not (toks[i].low in _PRONOUNS or any(is_cap(t) for t in toks[i:e])):
         return None
     return who_of(text, toks, i, e, role)
+
+
+def _names_someone(toks: list[Tok], i: int) -> bool:
+    """Whether a speaker can start at ``i``: a name, a pronoun, an article or a title."""
+    if i >= len(toks) or toks[i].kind != "w":
+        return False
+    t = toks[i]
+    return is_cap(t) or t.low in _PRONOUNS or t.low in R.ARTICLES | R.POSSESSIVES | R.SUBJECT_DETERMINERS \
+        or is_title(t) or t.low in R.ROLE_NOUNS or t.low in R.GROUP_NOUNS

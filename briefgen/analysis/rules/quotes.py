@@ -534,3 +534,7 @@ KEY_QUOTE_SENTENCE_WORDS = 3
 # "Ana Rojas, science teacher at the academy in Rantoul, Illinois, said": the name may
 # stand this many comma-separated asides before the verb.
 ASIDE_SEGMENTS = 4
+# Lower-case words that join names into one run ("Ministry of Defence") but never stand
+# inside a person's name: a run is split at them before it is read as a person
+# ("President Rojas on August 19", "Ana Rojas and Li Wei").
+PERSON_RUN_BREAKS: frozenset[str] = frozenset({"and", "of", "for", "on", "the", "&"})
