@@ -195,7 +195,7 @@ class Reading:
         start = self.ends[sentence - 1][1] if sentence > 0 and sentence - 1 < len(self.ends) else 0
         return not self.masked[start:tok.start].strip(" \t\n“\"‘'(—–-")
 
-    def antecedent(self, pronoun: str, genders: dict[str, str], subjects_only: bool) -> Who | None:
+    def antecedent(self, pronoun: str, genders: dict[str, str], subjects_only: bool, own: int = -1) -> Who | None:
         """The person "he"/"she" stands for here: the latest sentence naming a compatible
         person, and there its first subject (or, failing one, its first person)."""
         want = R.PRONOUN_GENDER.get(pronoun)
@@ -206,6 +206,9 @@ class Reading:
             return None
         last = fits[-1].sentence
         same = [m for m in fits if m.sentence == last]
+        if last == own:
+            # In the pronoun's own sentence the nearest subject: "…, Rojas has said, as she …"
+            return next((m.who for m in reversed(same) if m.subject), same[-1].who)
         return next((m.who for m in same if m.subject), same[0].who)
 
 
@@ -245,7 +248,8 @@ def resolve(who: Who | None, para: Paragraph, here: Reading, pos: int, mem: Memo
                 found = reading.org
             elif who.pronoun:
                 # Across paragraphs only a subject is referred back to, not "looked like X".
-                found = reading.antecedent(who.pronoun, mem.genders, subjects_only=reading is not here)
+                own = bisect_right(here.end_offsets, pos) if reading is here else -1
+                found = reading.antecedent(who.pronoun, mem.genders, subjects_only=reading is not here, own=own)
                 if found is not None and found.name:
                     mem.genders.setdefault(gender_key(found.name), R.PRONOUN_GENDER[who.pronoun])
             else:

@@ -88,7 +88,7 @@ def _left_cue(toks: list[Tok]) -> _Cue | None:
             return _Cue("speech", i, words)  # "Rojas agreed: “…”"
         if not noun and (low in L.SPEECH_VERBS and (not t.text[0].isupper() or i == 0
                                                     or low not in L.DOCUMENT_VERBS and _headline(toks[max(0, i - 1):]))):
-            if low not in R.WEAK_SPEECH_VERBS or nxt is None or nxt.low in ("that", ":", ",") \
+            if low not in R.WEAK_SPEECH_VERBS or nxt is None or nxt.low in ("that", ":", ",") or _adjunct_then_quote(toks, i) \
                     or _after_document(toks, i) or _infinitive_object(toks, i):
                 return _Cue("speech", i, words)
         if words <= R.TERM_NOUN_DISTANCE and (low in R.TERM_NOUNS or low in R.TERM_VERBS):
@@ -106,6 +106,31 @@ def _headline(toks: list[Tok]) -> bool:
     verb is still a verb: every word capitalised, the small ones too."""
     words = [t for t in toks if t.kind == "w"]
     return len(words) >= R.HEADLINE_MIN_WORDS and all(t.text[0].isupper() or t.text[0].isdigit() for t in words)
+
+
+def _adjunct_then_quote(toks: list[Tok], v: int) -> bool:
+    """"asked on social media, “…”", "noted in a statement: “…”": a short adjunct, then a
+    comma or colon right before the quotation (``toks`` end at the opening mark)."""
+    rest = toks[v + 1:]
+    return 2 <= len(rest) <= R.CUE_ADJUNCT_WORDS + 1 and rest[0].low in R.LEADING_PREPOSITIONS \
+        and rest[-1].low in (",", ":") and all(t.kind == "w" for t in rest[:-1])
+
+
+def _outer_cue(toks: list[Tok], cue: _Cue | None) -> _Cue | None:
+    """"X stated that the resolution would provide “…”": a document's verb inside what a
+    person said that gives way to the person's verb of saying."""
+    if cue is None or cue.kind != "speech" or toks[cue.index].low not in R.WEAK_SPEECH_VERBS:
+        return cue
+    for k in range(cue.index - 1, 0, -1):
+        t = toks[k]
+        if t.kind != "w":
+            if t.low in (";", ":") or t.kind == "q":
+                return cue
+            continue
+        if t.low == "that" and toks[k - 1].kind == "w" and toks[k - 1].low in L.SPEECH_VERBS \
+                and toks[k - 1].low not in R.WEAK_SPEECH_VERBS and not toks[k - 1].text[0].isupper():
+            return _Cue("speech", k - 1, cue.distance)
+    return cue
 
 
 def _infinitive_object(toks: list[Tok], v: int) -> bool:
@@ -325,7 +350,7 @@ def _judge(text: str, left: list[Tok], right: list[Tok], body: str,
         return "statement", None  # "On tariffs: “…”": a row whose speaker the heading names
     n = word_count(body)
     short = n <= R.SHORT_QUOTE_WORDS
-    cue = _left_cue(left)
+    cue = _outer_cue(left, _left_cue(left))
     if cue and cue.kind == "term":
         return "term", None
     if short and left and left[-1].low in R.TERM_AFTER_PREPOSITIONS:

@@ -538,3 +538,6 @@ ASIDE_SEGMENTS = 4
 # inside a person's name: a run is split at them before it is read as a person
 # ("President Rojas on August 19", "Ana Rojas and Li Wei").
 PERSON_RUN_BREAKS: frozenset[str] = frozenset({"and", "of", "for", "on", "the", "&"})
+# A weak speech verb still cues a quotation after a short adjunct and a comma or colon
+# ("asked on social media, “…”"): at most this many words of adjunct.
+CUE_ADJUNCT_WORDS = 6
