@@ -251,3 +251,30 @@ def test_the_name_before_a_run_of_asides_is_the_speaker() -> None:
     q = quotes("Ada Brenner, science teacher at the Harbour Academy in Rantoul, Illinois, said, “Our students "
                "have never seen the sea, and now they will study it every week.”")[0]
     assert q.speaker == "Ada Brenner"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Mayor Ana Rojas calls it a “rapidly alarming situation.”", "rapidly alarming situation.", "Ana Rojas"),
+    ("Councillor Li Wei reminds residents that the depot “cannot and does not open at night.”",
+     "cannot and does not open at night.", "Li Wei"),
+    ("Rep. Ivo Tanaka decries how “small ports that feed our towns” are ignored.",
+     "small ports that feed our towns", "Ivo Tanaka"),
+    ("Rep. Ivo Tanaka advises fishermen “to keep their licences close at hand.”",
+     "to keep their licences close at hand.", "Ivo Tanaka"),
+])
+def test_partial_quotes_after_verbs_of_saying_are_statements(text: str, words: str, speaker: str) -> None:
+    assert (words, speaker) in statements(text)
+
+
+def test_a_title_in_title_case_after_its_noun_is_a_term() -> None:
+    found = quotes("In later years Ana Rojas chaired a team to advise the agency and completed the study "
+                   "“Harbours at the Threshold” about the future of the ports.")
+    assert [q.kind for q in found] == ["term"]
+
+
+def test_it_is_called_names_a_thing() -> None:
+    assert all(q.kind == "term" for q in quotes("It is called the “harbour plan of the northern council”."))
+
+
+def test_a_quote_someone_was_asked_has_no_speaker_from_the_subject() -> None:
+    assert last_speaker("And the mayor was asked, “What will you do about the harbour this winter, Mayor?”") is None

@@ -346,6 +346,9 @@ def _judge(text: str, left: list[Tok], right: list[Tok], body: str,
     if label is not None:
         # "Sen. Ana Rojas (D-NM): “…”"; "Daily Planet: “Title-Cased Headline”" is a title.
         return ("term", None) if _headline_text(body) else ("statement", label)
+    if _headline_text(body) and left and left[-1].kind == "w" and left[-1].low not in L.FUNCTION_WORDS \
+            and left[-1].low not in L.SPEECH_VERBS and not left[-1].text[0].isupper():
+        return "term", None  # "the study ‘America at the Threshold’": a title after its noun
     if topic_label(left):
         return "statement", None  # "On tariffs: “…”": a row whose speaker the heading names
     n = word_count(body)
@@ -376,11 +379,14 @@ def _judge(text: str, left: list[Tok], right: list[Tok], body: str,
             return "term", None
         return "statement", _subject(text, left, cue.index)
     if cue and cue.kind == "naming":
+        passive = cue.index > 0 and left[cue.index - 1].low in R.PASSIVE_AUXILIARIES | {"’s", "'s"}
         if cue.low in R.CALLING_VERBS and 1 <= cue.distance <= R.CALLED_OBJECT_WORDS and n >= R.CALLED_QUOTE_WORDS \
-                and left[-1].low not in R.MODIFIER_DETERMINERS and left[-1].low not in L.FUNCTION_WORDS - R.OBJECT_PRONOUNS \
+                and not passive and left[-1].low not in L.FUNCTION_WORDS - R.OBJECT_PRONOUNS - R.ARTICLES \
                 and not any(t.low.endswith("ing") for t in left[cue.index + 1:]) and not _headline_text(body):
             # "called the plan “utterly flawed data”": the subject's own words about something
             return "statement", _subject(text, left, cue.index)
+        if passive:
+            return "term", None  # "it is called the “harbour plan”"
         return ("term", None) if short else ("statement", subject_before(text, left, cue.index))
     if prev and prev[0] == "statement":
         if cue and cue.kind == "quote" and prev[2] == number and n >= R.CONTINUED_QUOTE_WORDS:

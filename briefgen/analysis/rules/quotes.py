@@ -400,8 +400,8 @@ ATTRIBUTION_VERBS: frozenset[str] = frozenset({
     "quipped", "joked", "deadpanned", "emailed", "texted", "messaged", "wrote", "tweeted",
     "posted", "told", "stated", "declared", "announced", "replied", "responded", "answered",
     "asked", "inquired", "queried", "demanded", "predicted", "warned", "vowed", "promised",
-    "pledged", "threatened", "threatens", "boasted", "assured", "assures", "reassured",
-    "reminded", "reminds", "summarized", "summarised", "concluded", "observed", "remarked",
+    "pledged", "threatened", "threatens", "boasted", "reassured",
+    "summarized", "summarised", "concluded", "observed", "remarked",
     "noted", "added", "argued", "claimed", "contended", "maintained", "stressed",
     "emphasized", "emphasised", "recalled", "described", "complained", "cautioned",
     "griped", "gripes", "whined", "whines", "sniffed", "sniffs", "huffed", "huffs",
@@ -482,8 +482,8 @@ PLACE_PREFIXES: frozenset[str] = frozenset({
 CALLING_VERBS: frozenset[str] = frozenset({"call", "calls", "called", "calling"})
 CALLED_QUOTE_WORDS = 2
 # The object between such a verb and the quotation is a short noun phrase ("the plan",
-# "it", "the new rules") ending in a noun or an object pronoun, not "the" before a
-# quoted name ("call you using the “raise hand”").
+# "it", "calls it a") with no participle in it ("call you using the “raise hand”"), and
+# never in the passive ("it is called the “harbour plan”": a name, a term).
 CALLED_OBJECT_WORDS = 4
 OBJECT_PRONOUNS: frozenset[str] = frozenset({"it", "him", "her", "them", "this", "that", "these", "those"})
 
