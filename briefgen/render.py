@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -164,9 +164,11 @@ class AreaCard:
 
 @dataclass(frozen=True)
 class SpeakerGroup:
-    """The statements of one speaker, for the quotes page."""
+    """The statements of one speaker, for the quotes page, with the role (and so the
+    organisation) the article gives them."""
 
     speaker: str
+    role: str
     quotes: tuple[QuoteView, ...]
 
 
@@ -404,9 +406,14 @@ def speaker_groups(b: Briefing, files: tuple[str, ...]) -> tuple[SpeakerGroup, .
         if q.kind == "statement":
             groups.setdefault(_one_line(q.speaker), []).append(_quote_view(b, q, files))
     names = sorted((n for n in groups if n), key=lambda n: (n.casefold(), n))
-    ordered = [SpeakerGroup(n, tuple(groups[n])) for n in names]
+    ordered = []
+    for n in names:
+        role = next((v.role for v in groups[n] if v.role), "")
+        # The group's role heads it; a quote repeats a role only where it differs.
+        views = tuple(replace(v, role="" if v.role == role else v.role) for v in groups[n])
+        ordered.append(SpeakerGroup(n, role, views))
     if "" in groups:
-        ordered.append(SpeakerGroup("Unattributed", tuple(groups[""])))
+        ordered.append(SpeakerGroup("Unattributed", "", tuple(groups[""])))
     return tuple(ordered)
 
 
@@ -458,10 +465,13 @@ def _area_of(b: Briefing, pid: str, files: tuple[str, ...]) -> tuple[str, Markup
 
 def _quote_view(b: Briefing, q: Quote, files: tuple[str, ...]) -> QuoteView:
     title, href = _area_of(b, q.paragraph, files)
+    speaker, role = _one_line(q.speaker), _one_line(q.role)
+    if role and role.casefold() in speaker.casefold():
+        role = ""  # "a spokesman for Disney": the organisation is already in the speaker
     return QuoteView(
         text=q.text,
-        speaker=_one_line(q.speaker) or "Unattributed",
-        role=_one_line(q.role),
+        speaker=speaker or "Unattributed",
+        role=role,
         ref=_ref(q.text, q.paragraph),
         area_title=title,
         area_href=href,

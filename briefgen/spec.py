@@ -22,6 +22,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from briefgen.analysis.features import Article, read_article
+from briefgen.analysis.quotes import key_quote
 from briefgen.analysis.summarize import summarize_area
 from briefgen.errors import ConfigError
 from briefgen.model import Area, Briefing, Entities, Extract, Paragraph, Quote
@@ -40,7 +41,7 @@ SPEC_SUFFIX = ".briefing.yaml"
 # The keys a spec may hold at each level; anything else is a typo worth an error.
 TOP_KEYS = ("summary", "areas", "quotes")
 AREA_KEYS = ("title", "slug", "paragraphs", "summary")
-QUOTE_KEYS = ("pinned", "excluded")
+QUOTE_KEYS = ("pinned", "excluded", "speakers")
 # Slugs become file names and URLs.
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # "p2-p4", "p7", "p2 - p4"; several ranges may be given as a list or separated by commas.
@@ -65,6 +66,7 @@ HEADER = """\
 #     reorder, merge or split areas; paragraphs are ranges like p2-p4 (a list for several).
 #     Leave an area's summary out and briefgen chooses the sentences.
 #   quotes: pinned are always shown as key quotes, excluded never; give their exact words.
+#     speakers: correct who said a quotation: "its exact words, or a unique run of them": Speaker
 """
 
 
@@ -91,6 +93,7 @@ class BriefingSpec:
     areas: tuple[AreaSpec, ...] | None  # None: the analyser's areas
     pinned: tuple[tuple[str, int], ...] = ()  # (quote text, line)
     excluded: tuple[tuple[str, int], ...] = ()
+    speakers: tuple[tuple[str, str | None, int], ...] = ()  # (words of a quote, its speaker, line)
 
 
 # ---------------------------------------------------------------------------------------
@@ -152,10 +155,12 @@ def _parse(root: Node | None, name: str) -> BriefingSpec:
             slugs[a.slug] = f"areas[{i}]"
     pinned: tuple[tuple[str, int], ...] = ()
     excluded: tuple[tuple[str, int], ...] = ()
+    speakers: tuple[tuple[str, str | None, int], ...] = ()
     if "quotes" in top and not _is_null(top["quotes"]):
         q = _mapping(top["quotes"], "quotes", QUOTE_KEYS)
         pinned = _lined_strings(q.get("pinned"), "quotes.pinned")
         excluded = _lined_strings(q.get("excluded"), "quotes.excluded")
+        speakers = _speakers(q.get("speakers"))
     return BriefingSpec(
         path=name,
         summary=summary,
@@ -163,6 +168,7 @@ def _parse(root: Node | None, name: str) -> BriefingSpec:
         areas=areas,
         pinned=pinned,
         excluded=excluded,
+        speakers=speakers,
     )
 
 
@@ -244,6 +250,22 @@ def _lined_strings(node: Node | None, where: str) -> tuple[tuple[str, int], ...]
     return tuple(out)
 
 
+def _speakers(node: Node | None) -> tuple[tuple[str, str | None, int], ...]:
+    """``quotes.speakers``: a mapping of a quotation's words to its speaker (null: nobody named)."""
+    if node is None or _is_null(node):
+        return ()
+    if not isinstance(node, MappingNode):
+        raise _SpecError(node, "quotes.speakers", 'must map a quotation\'s words to its speaker ("words": Name)')
+    out = []
+    for knode, vnode in node.value:
+        words = _string(knode, "quotes.speakers").strip()
+        if not words:
+            raise _SpecError(knode, "quotes.speakers", "a quotation's words must not be empty")
+        speaker = None if _is_null(vnode) else _string(vnode, f"quotes.speakers[{_short(words)}]").strip() or None
+        out.append((words, speaker, knode.start_mark.line + 1))
+    return tuple(out)
+
+
 def _is_null(node: Node) -> bool:
     return isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null"
 
@@ -295,15 +317,16 @@ def _range_text(pids: tuple[str, ...]) -> str | list[str]:
 def resolve_spec(b: Briefing, spec: BriefingSpec) -> tuple[Briefing, tuple[str, ...]]:
     """Apply ``spec`` to a fresh analysis; also say what fell back to the analyser and why."""
     warnings: list[str] = []
-    # 1. Quotes: drop the excluded, add the pinned (found verbatim in the article).
-    quotes = _quotes(b, spec, warnings)
+    # 1. Quotes: drop the excluded, add the pinned (found verbatim in the article), correct speakers.
+    quotes, pinned = _quotes(b, spec, warnings)
     # 2. Areas from the spec: paragraphs, titles, summaries; the analyser's where absent.
     areas = b.areas if spec.areas is None else tuple(_areas(b, spec, warnings))
-    # 3. Every area shows the quotes in its paragraphs, pinned ones included.
+    # 3. Every area shows the key quotes in its paragraphs, pinned ones included.
     fixed = []
     for area in areas:
         members = set(area.paragraphs)
-        fixed.append(replace(area, quotes=tuple(i for i, q in enumerate(quotes) if q.paragraph in members)))
+        fixed.append(replace(area, quotes=tuple(i for i, q in enumerate(quotes) if q.paragraph in members
+                                                and (key_quote(q) or (q.paragraph, q.start) in pinned))))
     # 4. The overview's bottom line.
     summary = b.summary
     if spec.summary is not None:
@@ -413,8 +436,10 @@ def verbatim_pattern(text: str) -> re.Pattern[str]:
     return re.compile(r"\s+".join(parts))
 
 
-def _quotes(b: Briefing, spec: BriefingSpec, warnings: list[str]) -> tuple[Quote, ...]:
-    """The article's quotations less the excluded ones, plus the pinned ones."""
+def _quotes(b: Briefing, spec: BriefingSpec, warnings: list[str]) -> tuple[tuple[Quote, ...], set[tuple[str, int]]]:
+    """The article's quotations less the excluded ones, plus the pinned ones (also returned
+    by paragraph and offset), with the speakers the spec corrects."""
+    where: set[tuple[str, int]] = set()
     quotes = list(b.quotes)
     for text, line in spec.excluded:
         pattern = _quote_pattern(text)
@@ -429,6 +454,7 @@ def _quotes(b: Briefing, spec: BriefingSpec, warnings: list[str]) -> tuple[Quote
         if at is not None:
             # A pinned quotation is shown as a key quote even if the analyser took it for a term.
             quotes[at] = replace(quotes[at], kind="statement")
+            where.add((quotes[at].paragraph, quotes[at].start))
             continue
         spot = next(((p, m) for p in b.paragraphs if (m := pattern.search(p.text))), None)
         if spot is None:
@@ -437,11 +463,20 @@ def _quotes(b: Briefing, spec: BriefingSpec, warnings: list[str]) -> tuple[Quote
         p, m = spot
         quote = Quote(text=m.group(0), paragraph=p.id, kind="statement", speaker=p.speaker, start=m.start())
         quotes.append(quote)
+        where.add((quote.paragraph, quote.start))
         added = True
     if added:
         # Reading order, so the new quotation sits where the article has it.
         quotes.sort(key=lambda q: (int(q.paragraph[1:]), q.start))
-    return tuple(quotes)
+    for words, speaker, line in spec.speakers:
+        pattern = _quote_pattern(words)
+        hits = [i for i, q in enumerate(quotes) if pattern.search(q.text)]
+        if len(hits) != 1:
+            problem = "matches no quotation in the article" if not hits else f"matches {len(hits)} quotations; quote more of the words"
+            raise ConfigError(f"{spec.path}:{line}: quotes.speakers: {_short(words)} {problem}")
+        # The one place a speaker is corrected: every page and PDF reads Quote.speaker.
+        quotes[hits[0]] = replace(quotes[hits[0]], kind="statement", speaker=speaker, role=None)
+    return tuple(quotes), where
 
 
 def _short(text: str) -> str:

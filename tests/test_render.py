@@ -189,6 +189,18 @@ def test_quotes_page_groups_statements_by_speaker_unattributed_last() -> None:
     assert "“quote”" not in text
 
 
+def test_quotes_page_puts_a_speakers_role_and_organisation_under_their_name() -> None:
+    text = render(briefing())["north/quotes.md"]
+    assert "## Ana Ruiz\n\n*a professor at Lakeside*\n{: .bg-role }\n\n> “trade will double”\n\n— [¶3]" in text
+
+
+def test_a_role_already_in_the_speaker_is_not_repeated() -> None:
+    b = briefing()
+    spokes = Quote("trade will double", "p3", "statement", speaker="a spokesman for Lakeside", role="Lakeside")
+    b = Briefing(**{**b.__dict__, "quotes": (b.quotes[0], spokes, *b.quotes[2:])})
+    assert "— a spokesman for Lakeside [¶3]" in render(b)["north/02-trade.md"]
+
+
 def test_overview_has_cards_pdf_link_and_source_metadata() -> None:
     text = render(briefing())["north/index.md"]
     assert '<a class="md-button" href="north.pdf" data-briefgen-pdf="north/north.pdf" download>Download PDF</a>' in text

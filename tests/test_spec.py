@@ -136,3 +136,38 @@ def test_a_broken_spec_leaves_that_articles_pages_as_they_were(tmp_path: Path, c
     write_spec(root, SPEC.replace("paragraphs: p4-p6", "paragraphs: p6-p4"))
     assert run(capsys, root, "generate")[0] == 1
     assert {p: p.read_text(encoding="utf-8") for p in (root / "docs" / "harbour").iterdir()} == before
+
+
+def test_a_speaker_set_in_the_spec_reaches_the_area_and_quotes_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path)
+    write_spec(root, SPEC + "quotes:\n  speakers:\n    \"where the fish are landed\": Harbour Clerk Ida Moss\n")
+    code, out = run(capsys, root, "generate")
+    assert code == 0, out
+    quota = read(root, "docs/harbour/02-quota-talks.md")
+    assert "— Harbour Clerk Ida Moss [¶5]" in quota and "— Tomas Berg" not in quota
+    quotes_page = read(root, "docs/harbour/quotes.md")
+    assert "## Harbour Clerk Ida Moss" in quotes_page and "## Tomas Berg" not in quotes_page
+    assert run(capsys, root, "check")[0] == 0
+
+
+def test_a_speaker_set_to_null_makes_the_quote_unattributed() -> None:
+    b = analyse(read_source(ROOT / "tests/fixtures/dev" / DEV[0].name))
+    said = next(q for q in b.quotes if q.kind == "statement" and q.speaker)
+    spec = parse_spec(f"quotes:\n  speakers:\n    {said.text[:40]!r}: null\n", "s.yaml")
+    resolved, _ = resolve_spec(b, spec)
+    fixed = next(q for q in resolved.quotes if q.paragraph == said.paragraph and q.start == said.start)
+    assert (fixed.speaker, fixed.role) == (None, None)
+
+
+@pytest.mark.parametrize(("words", "problem"), [
+    ("the harbour was never closed", "matches no quotation in the article"),
+    ("the", "matches 2 quotations; quote more of the words"),
+])
+def test_a_speaker_key_must_match_exactly_one_quote(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], words: str, problem: str
+) -> None:
+    root = make_project(tmp_path)
+    write_spec(root, SPEC + f"quotes:\n  speakers:\n    \"{words}\": Ida Moss\n")
+    code, out = run(capsys, root, "generate")
+    assert code == 1
+    assert f"harbour.briefing.yaml:19: quotes.speakers: “{words}” {problem}" in out

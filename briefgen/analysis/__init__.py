@@ -21,7 +21,7 @@ def analyse(source: Source, slug: str | None = None) -> Briefing:
     from briefgen.analysis.entities import find_entities
     from briefgen.analysis.features import read_article
     from briefgen.analysis.glossary import find_acronyms
-    from briefgen.analysis.quotes import find_quotes
+    from briefgen.analysis.quotes import find_quotes, key_quote
     from briefgen.analysis.segment import split_paragraphs
     from briefgen.analysis.summarize import summarize_area, summarize_overview
     from briefgen.analysis.titles import slugify
@@ -42,7 +42,7 @@ def analyse(source: Source, slug: str | None = None) -> Briefing:
     # 6. Acronyms the article defines: in its headings and paragraphs, in reading order
     #    (a heading may be the only place one is defined), or in what was set aside (bios).
     glossary = find_acronyms(tuple(b.text for b in doc.blocks) + doc.aside)
-    # 7. Per area: verbatim summary sentences, its quotes, and the names it mentions.
+    # 7. Per area: verbatim summary sentences, its key quotes, and the names it mentions.
     entities = find_entities(article, glossary, tuple(s.paragraphs for s in sections))
     areas = []
     for section, names in zip(sections, entities):
@@ -52,7 +52,7 @@ def analyse(source: Source, slug: str | None = None) -> Briefing:
             title=section.title,
             paragraphs=section.paragraphs,
             summary=summarize_area(article, section.paragraphs),
-            quotes=tuple(i for i, q in enumerate(quotes) if q.paragraph in members),
+            quotes=tuple(i for i, q in enumerate(quotes) if q.paragraph in members and key_quote(q)),
             entities=names,
         ))
     # 8. The overview's bottom line.

@@ -1,31 +1,18 @@
-"""Attribution: who said a quotation, and in what role.
+"""Attribution: who said a quotation, and in what role, from the words around it.
 
 The speaker is the subject of the speech verb (or the source after "according to"): a
 name with its title or apposition split off as the role, an organisation or a document,
-or a pronoun resolved to the last person or organisation named before it, in this
-paragraph or the two before. ``Reading`` indexes a paragraph's names as its quotations
-are read in order; ``Memory`` carries speakers and roles from paragraph to paragraph.
+or a pronoun that ``antecedents`` resolves. ``subjects`` reads the attribution after a
+quotation; this module reads noun phrases and the subject before a verb.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from briefgen.analysis import lexicon as L
-from briefgen.analysis.marks import Span
 from briefgen.analysis.rules import quotes as R
-from briefgen.analysis.tokens import (
-    MASK,
-    Tok,
-    ends_outside_quotes,
-    ends_with,
-    is_cap,
-    is_title,
-    mask_quotes,
-    read_tokens,
-)
-from briefgen.model import Paragraph
+from briefgen.analysis.tokens import Tok, ends_with, is_cap, is_title
 
 
 def _np_end(toks: list[Tok], i: int, hi: int | None = None) -> int:
@@ -113,13 +100,14 @@ class Who:
     head: str | None = None  # "committee" in "the committee said": refers to a named one
 
 
-def _slice(text: str, toks: list[Tok], i: int, j: int) -> str:
+def span_text(text: str, toks: list[Tok], i: int, j: int) -> str:
     """The paragraph's own words from token i up to (not including) token j."""
     return text[toks[i].start:toks[j - 1].end]
 
 
 def who_of(text: str, toks: list[Tok], i: int, j: int, role: str | None = None) -> Who | None:
     """A speaker from the noun phrase toks[i:j]: split a title off as role, drop "the"."""
+    i0 = i  # "the report", "a spokesman for Disney" keep their article: alone, "report" is a fragment
     while i < j and toks[i].low in R.ARTICLES:
         i += 1
     if i >= j:
@@ -130,32 +118,63 @@ def who_of(text: str, toks: list[Tok], i: int, j: int, role: str | None = None) 
     if any(t.kind != "w" for t in toks[i:j]):
         return None
     caps = [k for k in range(i, j) if is_cap(toks[k])]
+    spokes = _spokesperson(text, toks, i, j)
+    if spokes is not None:
+        return Who(span_text(text, toks, i0, j), role or spokes[1])
     if not caps:
         if j - i <= 3 and toks[j - 1].low in R.SOURCE_HEADS:
-            return Who(_slice(text, toks, i, j), role, head=toks[j - 1].low)
+            return Who(span_text(text, toks, i0, j), role, head=toks[j - 1].low)
         if j - i > 5:
             return None
-        return Who(_slice(text, toks, i, j), role)
+        return Who(span_text(text, toks, i0, j), role)
     # "Maria Lopez of the University of Tokyo": the name speaks, the affiliation is a role.
     affiliation = None
     for k in range(i + 1, j - 1):
-        if toks[k].low in ("of", "at", "from") and all(_name_word(t) or is_title(t) for t in toks[i:k]) \
-                and any(_name_word(t) for t in toks[i:k]) \
-                and any(t.low in R.SOURCE_HEADS for t in toks[k + 1:j]):
-            affiliation, j = _slice(text, toks, k, j), k
+        if toks[k].low in ("of", "at", "from") and all(name_word(t) or is_title(t) for t in toks[i:k]) \
+                and any(name_word(t) for t in toks[i:k]) \
+                and (any(t.low in R.SOURCE_HEADS for t in toks[k + 1:j]) or k - i >= 2 and role is not None):
+            affiliation, j = span_text(text, toks, k, j), k
             break
+    if role and affiliation:
+        role, affiliation = f"{role} {affiliation}", None  # "the project scientist" + "of the laboratory"
     # A title before a trailing personal name splits role from name:
     # "Chinese Rear Admiral | Yin Zhuo", "U.S. Ambassador to the UN | Linda Thomas-Greenfield".
+    # A first name may be a common word ("Bill"): before another name word it is a name.
     m = j
-    while m > i and _name_word(toks[m - 1]) and j - m < 4:
+    while m > i and (name_word(toks[m - 1]) or m < j and _capitalised_word(toks[m - 1])) and j - m < 4:
         m -= 1
     if i < m < j and any(is_title(t) for t in toks[i:m]):
-        return Who(_slice(text, toks, m, j), role or _slice(text, toks, i, m))
-    return Who(_slice(text, toks, i, j), role or affiliation)
+        return Who(span_text(text, toks, m, j), role or span_text(text, toks, i, m))
+    return Who(span_text(text, toks, i, j), role or affiliation)
 
 
-def _name_word(tok: Tok) -> bool:
-    """Whether a token can be part of a personal name (not a title, acronym, or place word)."""
+def _capitalised_word(tok: Tok) -> bool:
+    """A capitalised word that is no title, acronym or number: before a surname, a first name."""
+    return tok.kind == "w" and tok.text[0].isupper() and not tok.text.isupper() and not is_title(tok) \
+        and tok.low not in R.NOT_NAME_WORDS
+
+
+def _spokesperson(text: str, toks: list[Tok], i: int, j: int) -> tuple[str, str] | None:
+    """"spokesman for Disney", "a professor at the University of Leeds": an unnamed person
+    speaks for an organisation; the phrase is the speaker, the organisation its role."""
+    if is_cap(toks[i]):
+        return None
+    for k in range(i + 1, j - 1):
+        if is_cap(toks[k]):
+            return None
+        if toks[k].low in R.SPEAKS_FOR_LINKS and any(is_cap(t) for t in toks[k + 1:j]):
+            o = k + 1
+            while o < j and toks[o].low in R.ARTICLES:
+                o += 1
+            return span_text(text, toks, i, j), span_text(text, toks, o, j)
+    return None
+
+
+def name_word(tok: Tok) -> bool:
+    """Whether a token can be part of a personal name (not a title, acronym, or place word);
+    an initial ("J." in "Donald J. Trump") is."""
+    if tok.kind == "w" and len(tok.text.rstrip(".")) == 1 and tok.text[0].isupper():
+        return tok.text[0].isalpha()
     return (tok.kind == "w" and tok.text[0].isupper() and not tok.text.isupper()
             and not is_title(tok) and tok.low not in R.SOURCE_HEADS and tok.low not in R.NOT_NAME_WORDS)
 
@@ -181,7 +200,7 @@ def _subject_across_comma(text: str, toks: list[Tok], b: int, v: int, depth: int
             before = _segment_start(toks, a - 1)
             if _is_apposition(toks, a, b - 1):
                 # "X, a professor at Y, said": the apposition is the role, X the speaker.
-                role = _slice(text, toks, a, b - 1)
+                role = span_text(text, toks, a, b - 1)
                 named = _backward_name(toks, a - 1)
                 if named:
                     return who_of(text, toks, named[0], named[1], role)
@@ -190,7 +209,7 @@ def _subject_across_comma(text: str, toks: list[Tok], b: int, v: int, depth: int
             named = _backward_name(toks, b - 1)
             if named and named[0] == a:
                 # "The spokesperson for the ministry, Ned Price, said": a name, its role before.
-                role = _slice(text, toks, before, a - 1) if _is_apposition(toks, before, a - 1) else None
+                role = span_text(text, toks, before, a - 1) if _is_apposition(toks, before, a - 1) else None
                 return who_of(text, toks, named[0], named[1], role)
             if not toks[v].low.endswith("ing"):
                 # "The report, published by the institute, says": skip the aside.
@@ -225,6 +244,8 @@ def subject_before(text: str, toks: list[Tok], v: int, depth: int = 0) -> Who | 
         while k > 0 and toks[k].low != "(" and j - k < 12:
             k -= 1
         j = k if toks[k].low == "(" else j
+    if v > 0 and toks[v - 1].low in R.PASSIVE_AUXILIARIES and toks[v].low in R.PASSIVE_SPEECH:
+        return None  # "the minister was asked, “…”": the subject is not the speaker
     if j > 0 and toks[j - 1].low in R.PERSON_PRONOUNS | R.FIRST_PERSON | R.GROUP_PRONOUNS:
         return Who(None, pronoun=toks[j - 1].low)
     if toks[v].low.endswith("ing") and j > 0 and toks[j - 1].kind == "w" and j == v:
@@ -256,7 +277,14 @@ def subject_before(text: str, toks: list[Tok], v: int, depth: int = 0) -> Who | 
             break
         b -= 1
     if b == j:
-        return _subject_across_comma(text, toks, b, v, depth)
+        # "Ana Rojas, teacher at the academy in Rantoul, Illinois, said": a full name opening
+        # the asides before the verb is the speaker (a lone word there may end a place).
+        asides = _name_before_asides(text, toks, b)
+        found = _subject_across_comma(text, toks, b, v, depth)
+        if found is not None and found.name and " " in found.name and not _placename(found.name) \
+                and (asides is None or found.name == asides.name):
+            return found
+        return asides or found
     if j - b == 1 and toks[b].low in R.RELATIVE_PRONOUNS:
         end = b - 1 if b > 0 and toks[b - 1].low == "," else b
         named = _backward_name(toks, end)
@@ -266,12 +294,18 @@ def subject_before(text: str, toks: list[Tok], v: int, depth: int = 0) -> Who | 
     if e <= s:
         named = _backward_name(toks, j)
         return who_of(text, toks, named[0], named[1]) if named else None
+    if e < j and is_cap(toks[j - 1]):
+        # "… precursor which arrived in April 2026.58 President Trump wrote": the phrase at
+        # the clause's start stops short of the verb; the name right before it speaks.
+        named = _backward_name(toks, j)
+        if named and named[0] >= e:
+            return who_of(text, toks, named[0], named[1])
     role = None
     # "the team coach, Pak Song-jin said": a role before the name, after a comma.
     if b > 0 and toks[b - 1].low == ",":
         a = _segment_start(toks, b - 1)
         if _is_apposition(toks, a, b - 1) and is_title(toks[b - 2]) and (a == 0 or toks[a - 1].kind != "w"):
-            role = _slice(text, toks, a + 1, b - 1)
+            role = span_text(text, toks, a + 1, b - 1)
     return who_of(text, toks, s, e, role)
 
 
@@ -283,14 +317,26 @@ def after_cue(text: str, toks: list[Tok], i: int) -> Who | None:
     if e <= i:
         return None
     role = None
+    if e + 1 < len(toks) and toks[e].low == "," and _role_only(toks, i, e) and name_word(toks[e + 1]):
+        # "said Curiosity’s project scientist, Ana Rojas of the laboratory": role, then name.
+        f = _np_end(toks, e + 1)
+        if f > e + 1:
+            return who_of(text, toks, e + 1, f, span_text(text, toks, i, e))
     if e < len(toks) and toks[e].low == ",":
         a = e + 1
         b = a
         while b < len(toks) and toks[b].kind == "w":
             b += 1
         if _is_apposition(toks, a, b):
-            role = _slice(text, toks, a, b)
+            role = span_text(text, toks, a, b)
     return who_of(text, toks, i, e, role)
+
+
+def _role_only(toks: list[Tok], i: int, e: int) -> bool:
+    """Whether toks[i:e] name a role and no one: "the project scientist", "Curiosity’s project manager"."""
+    last = toks[e - 1]
+    return not is_cap(last) and (is_title(last) or last.low in R.ROLE_NOUNS) and not any(name_word(t) and not t.low.endswith(("’s", "'s"))
+                                                          for t in toks[i:e])
 
 
 def right_attribution(text: str, toks: list[Tok], body: str) -> Who | None:
@@ -316,199 +362,30 @@ def right_attribution(text: str, toks: list[Tok], body: str) -> Who | None:
             if toks[v].low in L.SPEECH_VERBS and v > i + 1:
                 return subject_before(text, toks[i:v + 1], v - i)
         return None
-    for v in range(i, min(len(toks), i + 12)):
-        t = toks[v]
-        if t.kind == "q" or t.low in ("that", ";", ":", "(") or t.low in R.CLAUSE_OPENERS - {"and"} \
-                or t.low in R.RELATIVE_PRONOUNS:
+    return None
+
+
+def _placename(name: str) -> bool:
+    """Whether a found subject is a one-word capitalised place rather than a name ("Illinois")."""
+    from briefgen.analysis.name_runs import PLACES  # the place lists load with the entities stage
+    return name.casefold() in PLACES or name.upper() == name
+
+
+def _name_before_asides(text: str, toks: list[Tok], b: int) -> Who | None:
+    """"Ana Rojas, science teacher at the academy in Rantoul, Illinois, said": the personal
+    name that opens a run of comma-separated asides before the verb; the asides are its role."""
+    if b == 0 or toks[b - 1].low != ",":
+        return None
+    end = b - 1
+    for _ in range(R.ASIDE_SEGMENTS):
+        a = _segment_start(toks, end)
+        if a == end:
             return None
-        if t.kind == "w" and t.low in L.SPEECH_VERBS and v > i:
-            return subject_before(text, toks[i:v + 1], v - i)
+        named = _backward_name(toks, end)
+        if named and named[0] == a and end - a >= 2 and all(name_word(t) or is_title(t) for t in toks[a:end]) \
+                and name_word(toks[end - 1]) and name_word(toks[end - 2]):
+            return who_of(text, toks, a, end, span_text(text, toks, end + 1, b - 1) if end + 1 < b - 1 else None)
+        if a == 0 or toks[a - 1].low != ",":
+            return None
+        end = a - 1
     return None
-
-
-def _runs(toks: list[Tok]) -> list[tuple[int, int]]:
-    """Capitalised runs (with name connectors inside) in order."""
-    out, i = [], 0
-    while i < len(toks):
-        if not is_cap(toks[i]):
-            i += 1
-            continue
-        j = i + 1
-        while j < len(toks):
-            if is_cap(toks[j]):
-                j += 1
-            elif toks[j].low in R.NAME_CONNECTORS and j + 1 < len(toks) and is_cap(toks[j + 1]):
-                j += 2
-            else:
-                break
-        out.append((i, j))
-        i = j
-    return out
-
-
-def _person(text: str, toks: list[Tok], i: int, j: int, known: set[str]) -> Who | None:
-    """The run toks[i:j] as a person (name and role), or None if it names something else."""
-    while i < j and toks[i].low in R.NOT_NAME_WORDS and not is_title(toks[i]):
-        i += 1
-    if i >= j:
-        return None
-    last_title = None
-    for k in range(i, j - 1):
-        if is_title(toks[k]):
-            last_title = k
-    n0 = last_title + 1 if last_title is not None else i
-    name = toks[n0:j]
-    if not name or len(name) > 4:
-        return None
-    lows = [t.low for t in name]
-    if any(w in R.SOURCE_HEADS or w in R.NOT_NAME_WORDS or w in R.NAME_CONNECTORS or w[0].isdigit() for w in lows):
-        return None
-    if name[-1].low.endswith(R.DESCRIPTIVE_ENDINGS) and last_title is None:
-        return None
-    if last_title is None and len(name) < 2 and name[0].text not in known:
-        return None
-    role = _slice(text, toks, i, last_title + 1) if last_title is not None else None
-    if role and role.split()[0].lower() in R.TITLE_PREFIXES and len(role.split()) == 1:
-        role = None
-    return Who(_slice(text, toks, n0, j), role)
-
-
-class Reading:
-    """One paragraph as attribution reads it: quotations masked, sentence ends found once,
-    and an index of names that grows as the quotes are read in order. Only windows around
-    quotes are tokenised, so the work stays linear however long the paragraph is."""
-
-    def __init__(self, para: Paragraph, spans: tuple[Span, ...]) -> None:
-        self.text = para.text
-        self.sentences = para.sentences
-        self.spans = spans
-        self.masked = mask_quotes(self.text, spans) if spans else self.text
-        self._ends: list[tuple[int, int]] | None = None
-        self.scanned = 0  # names are indexed up to this offset
-        self.sentence = -1  # sentence of the last name indexed
-        self.found = False  # whether that sentence has named a person yet
-        self.person: Who | None = None  # first person of the latest sentence naming one
-        self.subject: Who | None = None  # the latest such person not after "like", "with", …
-        self.heads: dict[str, Who] = {}  # "committee" -> the last "… Committee" named
-        self.org: Who | None = None  # the last organisation or document named
-
-    @property
-    def ends(self) -> list[tuple[int, int]]:
-        """Sentence ends, found on first use."""
-        if self._ends is None:
-            self._ends = ends_outside_quotes(self.sentences, self.spans)
-            self.end_offsets = [e[1] for e in self._ends]
-        return self._ends
-
-    def read_names(self, pos: int, known: set[str]) -> None:
-        """Index the names before ``pos``: persons by sentence, organisations by head word."""
-        lo = max(self.scanned, pos - R.ANTECEDENT_WINDOW)
-        if lo >= pos:
-            return
-        if lo > self.scanned and lo > 0 and not self.masked[lo - 1].isspace():
-            gap = self.masked.find(" ", lo, pos)
-            lo = pos if gap < 0 else gap
-        self.scanned = pos
-        _ = self.ends
-        toks = read_tokens(self.masked, lo, pos)
-        for i, j in _runs(toks):
-            sentence = bisect_right(self.end_offsets, toks[i].start)
-            if sentence != self.sentence:
-                self.sentence, self.found = sentence, False
-            if not self.found:
-                who = _person(self.text, toks, i, j, known)
-                if who:
-                    self.person, self.found = who, True
-                    if i == 0 or toks[i - 1].low not in R.NON_SUBJECT_PRECEDERS:
-                        self.subject = who
-                    if who.name and len(who.name.split()) > 1:
-                        known.add(who.name.split()[-1])  # "Trump" later means this person
-            if all(t.low in R.NOT_NAME_WORDS for t in toks[i:j]):
-                continue  # "The committee" is the reference, not the name
-            if j < len(toks) and toks[j].low in R.SOURCE_HEADS and toks[j].kind == "w":
-                j += 1  # "the May 2025 MSMT report": a lower-case head after the name
-            heads = [t.low for t in toks[i:j] if t.low in R.SOURCE_HEADS]
-            if heads:  # "Ministry of Foreign Affairs" answers to "the ministry"
-                self.org = who_of(self.text, toks, i, j) or Who(None)
-                for head in heads:
-                    self.heads[head] = self.org
-
-
-@dataclass
-class Memory:
-    """What earlier paragraphs tell later ones: recent text, speakers, roles."""
-
-    recent: list[Reading]  # the last paragraphs read, oldest first
-    last_person: Who | None = None
-    last_group: Who | None = None
-    carry: tuple[str, Who | None] | None = None  # kind and speaker of a run-on quote
-    lead_in: Who | None = None  # speaker announced at the end of the last paragraph
-    surnames: set[str] = field(default_factory=set)  # last words of full names seen
-    roles: dict[str, str] = field(default_factory=dict)  # a speaker's role, once given
-
-
-def resolve(who: Who | None, para: Paragraph, here: Reading, pos: int, mem: Memory) -> Who | None:
-    """Turn a pronoun or "the committee" into the name it stands for."""
-    if who is None:
-        return None
-    if who.pronoun in R.FIRST_PERSON:
-        return Who(para.speaker, who.role) if para.speaker else None
-    if who.pronoun in R.PERSON_PRONOUNS:
-        kin = _kin_subject(here, pos)
-        if kin is not None:
-            return kin
-    if who.pronoun in R.PERSON_PRONOUNS or who.pronoun in R.GROUP_PRONOUNS or who.head:
-        known = mem.surnames
-        for reading, upto in [(here, pos)] + [(r, len(r.text)) for r in mem.recent[::-1]]:
-            reading.read_names(upto, known)
-            if who.pronoun in R.GROUP_PRONOUNS:
-                found = reading.org
-            elif who.pronoun:
-                # Across paragraphs only a subject is referred back to, not "looked like X".
-                found = reading.person if reading is here else reading.subject
-            else:
-                found = reading.heads.get(who.head or "")
-            if found is not None and found.name:
-                return Who(found.name, found.role or mem.roles.get(found.name))
-        if who.pronoun in R.GROUP_PRONOUNS:
-            return mem.last_group
-        return mem.last_person if who.pronoun else who
-    return who
-
-
-def _kin_subject(here: Reading, pos: int) -> Who | None:
-    """"My dad had a saying. He’d say …": the previous sentence's "possessive + person noun"."""
-    ends = here.ends
-    n = bisect_right(here.end_offsets, pos)
-    if n == 0:
-        return None
-    start = ends[n - 2][1] if n >= 2 else 0
-    toks = read_tokens(here.masked, start, min(ends[n - 1][1], start + 200))
-    if len(toks) >= 2 and toks[0].low in R.POSSESSIVES and toks[1].low in R.PERSON_NOUNS \
-            and not any(_name_word(t) for t in toks[2:]):
-        return Who(_slice(here.text, toks, 0, 2))
-    return None
-
-
-def remember(mem: Memory, who: Who | None) -> None:
-    """Keep a speaker for later pronouns and for roles given only once."""
-    if who is None or not who.name:
-        return
-    if who.role:
-        mem.roles[who.name] = who.role
-    words = who.name.split()
-    if 2 <= len(words) <= 4 and all(w[0].isupper() for w in words):
-        mem.last_person = who
-        mem.surnames.add(words[-1])
-    elif len(words) == 1 and words[0] in mem.surnames:
-        mem.last_person = who
-    else:
-        mem.last_group = who
-
-
-def speaker_and_role(who: Who | None, mem: Memory) -> tuple[str | None, str | None]:
-    """The speaker and role strings for output; a lone known surname gets its role back."""
-    if who is None or not who.name or MASK in who.name:
-        return None, None
-    role = who.role or mem.roles.get(who.name)
-    return who.name, role

@@ -196,6 +196,12 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "characterise", "characterises", "characterised", "characterising",
     "characterize", "characterizes", "characterized", "characterizing",
     "quip", "quips", "quipped",
+    "advise", "advises", "advised", "advising",
+    "remind", "reminds", "reminded", "reminding",
+    "assure", "assures", "assured", "assuring",
+    "decry", "decries", "decried", "decrying",
+    "deplore", "deplores", "deplored", "deploring",
+    "bemoan", "bemoans", "bemoaned", "bemoaning",
     "joke", "jokes", "joked",
     "mention", "mentions", "mentioned",
     "contend", "contends", "contended",
@@ -240,7 +246,8 @@ TITLES: frozenset[str] = frozenset({
     "mayor", "councillor", "councilor", "commissioner", "speaker", "chairman", "chairwoman",
     "chair", "chairperson", "director", "deputy", "chief", "head", "leader", "official",
     "officer", "spokesman", "spokeswoman", "spokesperson", "counsel", "counsellor",
-    "counselor", "attorney", "judge", "justice",
+    "counselor", "attorney", "judge", "justice", "administrator", "czar", "sheriff",
+    "prosecutor", "treasurer", "comptroller", "superintendent", "dean", "provost",
     # military ranks
     "general", "admiral", "commander", "colonel", "lieutenant", "major", "captain",
     "sergeant", "marshal", "brigadier", "commodore",
@@ -252,7 +259,7 @@ TITLES: frozenset[str] = frozenset({
     "sen.", "rep.", "gov.", "amb.", "pres.", "hon.", "rev.",
     # professions the genre names people by
     "analyst", "researcher", "scholar", "economist", "fellow", "journalist", "reporter",
-    "author", "coach", "manager", "ceo", "founder", "player", "athlete", "striker",
+    "author", "coach", "manager", "ceo", "founder", "pollster", "strategist", "player", "athlete", "striker",
     "goalkeeper", "champion", "medallist", "medalist",
 })
 
@@ -262,6 +269,9 @@ TITLES: frozenset[str] = frozenset({
 # of Foreign Affairs" or "World Trade Organization" for a person's office.
 OFFICE_PREFIXES: frozenset[str] = frozenset({
     "vice", "prime", "rear", "foreign", "defence", "defense", "finance", "trade", "state",
+    # departments named in a title ("Secretary of the Treasury", "Homeland Security Secretary")
+    "treasury", "homeland", "interior", "commerce", "labor", "labour", "agriculture",
+    "transportation", "housing", "veterans", "press", "national", "acting", "former",
 })
 
 # Relations that introduce a person the way a title does ("my friend Joe", "his aide Ri"):

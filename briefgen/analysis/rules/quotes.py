@@ -320,3 +320,224 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
 # ("Arctic", "Baltic", "Northern"): a run ending in one describes something ("North Korean
 # athletes") rather than naming a person.
 DESCRIPTIVE_ENDINGS: tuple[str, ...] = DEMONYM_ENDINGS + ("ic", "ern")
+
+# --- Labels: "Sen. Ana Rojas (D-NM): “…”" and headings naming the speaker of their rows -----
+
+# A speaker label is a short noun phrase: at most this many words ("Steel Manufacturers
+# Association President Ana Rojas" is 7).
+LABEL_MAX_WORDS = 12
+# A label may end in a parenthesis of party and state ("(D-PA)", "(R)") of at most this
+# many tokens, marks included; it is not part of the name.
+LABEL_PARENTHESIS_TOKENS = 8
+# A label never opens with these: a topic ("On tariffs:", "Re:"), a question or a
+# stretch of page furniture ("Watch:", "Background:"). Such a row's speaker, if any, is
+# named by its heading.
+LABEL_NOT_FIRST: frozenset[str] = frozenset({
+    "on", "re", "about", "regarding", "concerning", "topic", "subject", "question", "answer",
+    "background", "context", "summary", "update", "note", "watch", "read", "listen", "see",
+    "source", "sources", "photo", "video", "image", "credit", "caption", "headline", "quote",
+    "quotes", "key", "bottom", "why", "what", "how", "when", "where", "who", "here", "here’s",
+    "here's", "this", "that", "these", "those", "today", "yesterday", "tomorrow", "tonight",
+    "meanwhile", "also", "plus", "bonus", "breaking", "related", "more", "full", "latest",
+})
+# Lower-case role nouns: people named by what they are. A label may hold them beside the
+# names ("Fogel lawyers Ana Rojas and Li Wei"), a subject may ("the project scientist"),
+# and "said the project scientist, Ana Rojas" makes the phrase her role.
+ROLE_NOUNS: frozenset[str] = frozenset({
+    "scientist", "scientists", "engineer", "engineers", "manager", "managers", "researcher",
+    "researchers", "analyst", "analysts", "expert", "experts", "economist", "economists",
+    "strategist", "strategists", "pollster", "pollsters", "consultant", "consultants",
+    "adviser", "advisers", "advisor", "advisors", "aide", "aides", "professor", "lecturer",
+    "historian", "student", "students", "teacher", "teachers", "doctor", "doctors",
+    "activist", "activists", "organizer", "organiser", "volunteer", "volunteers",
+    "investigator", "investigators", "lead", "coordinator", "specialist", "technician",
+    "astronaut", "pilot", "commentator", "critic", "critics", "observer", "observers",
+    "voter", "voters", "supporter", "supporters", "opponent", "opponents", "lawmaker",
+    "lawmakers", "legislator", "legislators", "diplomat", "diplomats", "negotiator",
+    "lawyer", "lawyers", "attorney", "attorneys", "spokesperson", "spokesman", "spokeswoman",
+    "spokespeople", "family", "member", "members", "co-founder", "cofounder", "designate",
+    "nominee", "candidate", "host", "anchor", "correspondent", "columnist", "contributor",
+    "owner", "worker", "workers", "farmer", "farmers", "resident", "residents", "parent",
+    "parents", "mother", "father", "son", "daughter", "wife", "husband", "widow", "brother",
+    "sister", "leader", "leaders", "chief", "executive", "officer", "officials", "official",
+    "staff", "president", "ceo", "chair", "director",
+})
+# In a heading that names a row's speaker, the name ends before these: "Secretary of
+# State Ana Rojas on Meet the Press", "Ana Rojas at the summit".
+HEADING_SPEAKER_CUTS: frozenset[str] = frozenset({"on", "at", "with"})
+# A paragraph this short, with no quotation and no full stop, may be a heading set as a
+# line of its own ("President Ana Rojas on Meet the Press"), naming the rows' speaker.
+LABEL_LINE_CHARS = 120
+# A row that opens with one of these and ends in a colon before its quotation is a topic
+# ("On tariffs: “…”"), never a speaker or a speech verb's subject ("On the jobs report:").
+TOPIC_OPENERS: frozenset[str] = frozenset({"on", "re", "regarding", "about", "concerning"})
+
+# --- Subjects after a quotation: "…,” Ana Rojas, a fellow at the institute, said" ----------
+
+# Verbs that attribute a quotation only right beside it ("“…,” Rojas fumed", "Rojas
+# agreed: “…”"): news copy's colourful verbs of saying and of reacting. Elsewhere they have
+# other senses ("agreed to the deal", "sighed with relief"), so they are not in
+# lexicon.SPEECH_VERBS and never make a quotation of their own.
+ATTRIBUTION_VERBS: frozenset[str] = frozenset({
+    "agreed", "agrees", "gushed", "gushes", "implored", "implores", "fumed", "fumes",
+    "sighed", "sighs", "scoffed", "scoffs", "snapped", "snaps", "shouted", "shouts", "yelled",
+    "yells", "screamed", "screams", "whispered", "whispers", "mused", "muses", "marveled",
+    "marvelled", "marvels", "exclaimed", "exclaims", "cried", "cries", "laughed", "laughs",
+    "chuckled", "chuckles", "groaned", "groans", "grumbled", "grumbles", "muttered",
+    "mutters", "mumbled", "mumbles", "sneered", "sneers", "retorted", "retorts", "countered",
+    "counters", "rebutted", "pleaded", "pleads", "begged", "begs", "beseeched", "protested",
+    "protests", "objected", "objects", "raged", "rages", "ranted", "rants", "railed",
+    "rails", "thundered", "thunders", "bellowed", "bellows", "roared", "roars", "blasted",
+    "blasts", "slammed", "slams", "charged", "charges", "scolded", "scolds", "chided",
+    "chides", "mocked", "mocks", "teased", "teases", "taunted", "taunts", "bragged", "brags",
+    "crowed", "crows", "touted", "touts", "cheered", "cheers", "enthused", "enthuses",
+    "raved", "raves", "wondered", "wonders", "speculated", "speculates", "reasoned",
+    "reasons", "reflected", "reflects", "recounted", "recounts", "remembered", "remembers",
+    "continued", "continues", "went", "offered", "offers", "volunteered", "conceded",
+    "allowed", "acknowledged", "confided", "confides", "confessed", "confesses", "explained",
+    "vented", "vents", "lamented", "fretted", "frets", "worried", "worries",
+    "pressed", "presses", "pushed", "insisted", "interjected", "interrupted", "chimed",
+    "quipped", "joked", "deadpanned", "emailed", "texted", "messaged", "wrote", "tweeted",
+    "posted", "told", "stated", "declared", "announced", "replied", "responded", "answered",
+    "asked", "inquired", "queried", "demanded", "predicted", "warned", "vowed", "promised",
+    "pledged", "threatened", "threatens", "boasted", "reassured",
+    "summarized", "summarised", "concluded", "observed", "remarked",
+    "noted", "added", "argued", "claimed", "contended", "maintained", "stressed",
+    "emphasized", "emphasised", "recalled", "described", "complained", "cautioned",
+    "griped", "gripes", "whined", "whines", "sniffed", "sniffs", "huffed", "huffs",
+    "hissed", "hisses", "growled", "growls", "murmured", "murmurs", "stammered",
+    "sobbed", "sobs", "wept", "smiled", "smiles", "grinned", "grins", "nodded", "shrugged",
+})
+# Words that open a subject noun phrase as an article does ("another official said",
+# "two aides said").
+SUBJECT_DETERMINERS: frozenset[str] = frozenset({
+    "another", "one", "two", "three", "several", "some", "many", "both", "other", "senior",
+    "former", "top",
+})
+# A subject noun phrase is at most this many words ("a senior official at the Department
+# of Energy" is 9).
+SUBJECT_MAX_WORDS = 12
+# Prepositions that keep a subject going: "a spokesman for Disney", "a professor at Yale".
+SUBJECT_LINKS: frozenset[str] = frozenset({"of", "for", "at", "from", "with", "to", "the"})
+# An apposition between subject and verb ("…,” Ana Rojas, part of the team that runs the
+# survey, told reporters") is at most this many tokens; only one of at most
+# APPOSITION_ROLE_WORDS words is kept as the speaker's role.
+APPOSITION_MAX_WORDS = 30
+APPOSITION_ROLE_WORDS = 14
+# In "a spokesman for Disney" or "a professor at the University of Leeds", an unnamed
+# person speaks for the organisation after one of these: the phrase is the speaker and
+# the organisation its role.
+SPEAKS_FOR_LINKS: frozenset[str] = frozenset({"for", "of", "at", "with", "from"})
+# Words set in headline capitals ("Rojas Says She Will “Fight On”"): when the name, the
+# verb and every word after it up to the quotation are capitalised, small words too, a
+# capitalised speech verb is still a verb ("Edward Said" is told apart by its own verb).
+HEADLINE_MIN_WORDS = 2
+
+# --- Antecedents: whom "he" and "she" stand for --------------------------------------------
+
+# The gender a pronoun gives the person it is resolved to; a later pronoun of the other
+# gender is not resolved to that person ("Ana Rojas … she said" then "he said" is not her).
+PRONOUN_GENDER: dict[str, str] = {"he": "m", "she": "f"}
+# Last words of a capitalised run that make it a building, a place or a thing rather than
+# a person ("Dolley Madison House", "Kennedy Space Center", "Madison Square").
+NOT_PERSON_WORDS: frozenset[str] = frozenset({
+    "house", "center", "centre", "building", "airport", "station", "base", "hotel", "avenue",
+    "street", "road", "square", "bridge", "tower", "museum", "library", "stadium", "arena",
+    "airfield", "hospital", "prize", "award", "medal", "mission", "rocket", "spacecraft",
+    "telescope", "satellite", "rover", "aircraft", "airplane", "plane", "ship",
+})
+# Verbs after which a lone capitalised word is a person doing something, though never
+# seen in full ("Rojas remembers", "Rojas figured"): a pronoun may refer back to it.
+PERSON_ACTS: frozenset[str] = frozenset({
+    "remembers", "remembered", "figured", "thinks", "thought", "believes", "believed",
+    "hopes", "hoped", "wants", "wanted", "knows", "knew", "feels", "felt", "joined",
+    "joins", "began", "begins", "started", "starts", "grew", "worked", "works", "served",
+    "serves", "met", "meets", "led", "leads", "spent", "spends", "is", "was", "has", "had",
+    "isn’t", "isn't", "wasn’t", "wasn't", "hasn’t", "hasn't", "will", "would", "also",
+    "vowed", "aimed", "returned", "declined", "refused", "decided", "chose", "helped",
+    "learned", "studied", "graduated", "earned", "received", "won", "lost", "became",
+})
+# Titles that give a person's gender ("Ms. Rojas", "Congresswoman Rojas").
+TITLE_GENDER: dict[str, str] = {
+    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "sheikh": "m",
+    "congressman": "m", "chairman": "m", "spokesman": "m", "businessman": "m",
+    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f",
+    "queen": "f", "princess": "f", "congresswoman": "f", "chairwoman": "f", "spokeswoman": "f",
+    "businesswoman": "f",
+}
+# A capitalised run right after one of these is a place ("in St. Louis", "near Dayton"),
+# unless a title makes it a person.
+LOCATIVE_PRECEDERS: frozenset[str] = frozenset({
+    "in", "near", "outside", "inside", "across", "throughout", "around", "toward", "towards",
+})
+# First words of place names ("St. Louis", "Fort Worth", "Lake Placid", "Cape Town").
+PLACE_PREFIXES: frozenset[str] = frozenset({
+    "st.", "st", "mt.", "mt", "ft.", "ft", "fort", "mount", "lake", "cape", "port", "saint",
+    "san", "santa", "los", "las", "new",
+})
+# Of the naming verbs, those that also quote someone's words about a thing: "called the
+# plan “utterly flawed data”" is the subject's statement, where "named their son “Rocket”"
+# is a label. Only with an object between verb and quotation ("a base called “X”" names a
+# thing) and a quotation of at least this many words.
+CALLING_VERBS: frozenset[str] = frozenset({"call", "calls", "called", "calling"})
+CALLED_QUOTE_WORDS = 2
+# The object between such a verb and the quotation is a short noun phrase ("the plan",
+# "it", "calls it a") with no participle in it ("call you using the “raise hand”"), and
+# never in the passive ("it is called the “harbour plan”": a name, a term).
+CALLED_OBJECT_WORDS = 4
+OBJECT_PRONOUNS: frozenset[str] = frozenset({"it", "him", "her", "them", "this", "that", "these", "those"})
+
+# --- What a speaker may be -------------------------------------------------------------------
+
+# A speaker is at most this many words ("spokesman for the Ministry of Foreign Affairs of
+# the Republic" is 10); longer, it is a clause, not a name.
+SPEAKER_MAX_WORDS = 12
+# Lower-case nouns for groups of people that may speak on their own ("officials said",
+# "critics argue", "residents said").
+GROUP_NOUNS: frozenset[str] = frozenset({
+    "officials", "residents", "critics", "experts", "analysts", "observers", "witnesses",
+    "protesters", "protestors", "demonstrators", "organizers", "organisers", "authorities",
+    "police", "investigators", "prosecutors", "lawmakers", "legislators", "senators",
+    "republicans", "democrats", "voters", "supporters", "opponents", "aides", "advisers",
+    "advisors", "sources", "scientists", "researchers", "doctors", "economists", "leaders",
+    "parents", "students", "teachers", "workers", "farmers", "neighbours", "neighbors",
+    "families", "survivors", "veterans", "members", "staff", "employees", "executives",
+    "diplomats", "negotiators", "activists", "campaigners", "spokespeople", "authors",
+    "editors", "writers", "judges", "justices", "officers", "commanders", "generals",
+})
+# Speech verbs' forms that are also plural nouns ("Member states", "press reports"): at
+# the end of a speaker they are its noun, not a verb run into it.
+PLURAL_NOUN_LOOKALIKES: frozenset[str] = frozenset({
+    "states", "reports", "notes", "claims", "comments", "remarks", "demands", "promises",
+    "posts", "answers", "estimates", "warnings", "pledges", "vows", "tweets", "replies",
+    "charges", "cheers", "counters", "offers", "objects", "protests", "reasons", "cries",
+})
+# "The minister was asked, “…”", "she was told “…”": in the passive the subject hears the
+# quotation; its speaker is someone else, so none is given.
+PASSIVE_AUXILIARIES: frozenset[str] = frozenset({"was", "were", "is", "are", "been", "being", "be", "got"})
+PASSIVE_SPEECH: frozenset[str] = frozenset({"asked", "told", "urged", "warned", "reminded", "informed", "advised"})
+# Capitalised words that are usually something else (a bill, a month, a verb) but are
+# also common first names: before a surname ("Bill Brockett", "Mark Lee") they are a name.
+GIVEN_NAME_WORDS: frozenset[str] = frozenset({
+    "bill", "mark", "grant", "will", "rose", "may", "june", "april", "august", "guy", "dean",
+    "earl", "frank", "rich", "chase", "pat", "sue", "art", "summer", "hope", "faith", "joy",
+    "major", "king", "prince", "bishop", "judge", "penny", "sterling", "drew", "gene",
+})
+
+# --- Key quotes: what an area page shows ------------------------------------------------------
+
+# A key quote is a statement with a speaker that reads on its own: at least this many words
+# ("their allies," does not), or a whole short sentence of at least KEY_QUOTE_SENTENCE_WORDS
+# ("We will win.").
+KEY_QUOTE_WORDS = 6
+KEY_QUOTE_SENTENCE_WORDS = 3
+# "Ana Rojas, science teacher at the academy in Rantoul, Illinois, said": the name may
+# stand this many comma-separated asides before the verb.
+ASIDE_SEGMENTS = 4
+# Lower-case words that join names into one run ("Ministry of Defence") but never stand
+# inside a person's name: a run is split at them before it is read as a person
+# ("President Rojas on August 19", "Ana Rojas and Li Wei").
+PERSON_RUN_BREAKS: frozenset[str] = frozenset({"and", "of", "for", "on", "the", "&"})
+# A weak speech verb still cues a quotation after a short adjunct and a comma or colon
+# ("asked on social media, “…”"): at most this many words of adjunct.
+CUE_ADJUNCT_WORDS = 6
