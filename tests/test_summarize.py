@@ -20,7 +20,7 @@ def area_summary(paragraphs: tuple[Paragraph, ...], limit: int = 3) -> tuple[Ext
 
 def overview(paragraphs: tuple[Paragraph, ...], limit: int = 4) -> tuple[Extract, ...]:
     """The bottom line of an article made of ``paragraphs``."""
-    return summarize_overview(read_article(paragraphs), limit)
+    return summarize_overview(read_article(paragraphs), limit=limit)
 
 
 def paras(*texts: str, first: int = 1) -> tuple[Paragraph, ...]:

@@ -87,7 +87,7 @@ def summarize_area(article: Article, pids: tuple[str, ...], limit: int = 3) -> t
     return _pick(candidates, want, context, position, per_paragraph=2)
 
 
-def summarize_overview(article: Article, limit: int = 4) -> tuple[Extract, ...]:
+def summarize_overview(article: Article, title: str | None = None, limit: int = 4) -> tuple[Extract, ...]:
     """The bottom line: 3-5 verbatim sentences for the whole article, in reading order."""
     paragraphs = article.paragraphs
     candidates = _candidates(paragraphs)
@@ -111,7 +111,9 @@ def summarize_overview(article: Article, limit: int = 4) -> tuple[Extract, ...]:
             place = 0.35 if c.sentence.index == 0 else 0.05
         return factor * place + w_spread * _spread(c.words, recurring)
 
-    return _pick(candidates, want, context, position, per_paragraph=2)
+    # a text of one or two paragraphs (a readout, a statement) still gives a full bottom line
+    per_paragraph = max(R.OVERVIEW_PER_PARAGRAPH, math.ceil(want / len(paragraphs)))
+    return _pick(candidates, want, context, position, per_paragraph=per_paragraph)
 
 
 def _recurring(candidates: list[_Candidate]) -> frozenset[str]:

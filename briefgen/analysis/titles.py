@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefgen.analysis import lexicon as L
-from briefgen.analysis.boundaries import HEADING, SPEAKER
+from briefgen.analysis.boundaries import HEADING, LABEL, SPEAKER, run_in_label
 from briefgen.analysis.features import NAME_RUN, POSSESSIVE, WORD, Article, ParagraphFeatures, bare, content_words, stem, topic_stem
 from briefgen.analysis.rules import areas as R
 from briefgen.analysis.speakers import is_questioner, readable_speaker, without_label
@@ -112,6 +112,9 @@ def _title(
         return _clean_heading(lead.heading)
     if kind == HEADING:  # a heading-shaped paragraph left in the body
         return _clean_heading(lead.text)
+    label = run_in_label(lead.text) if kind == LABEL else None
+    if label:
+        return _clean_heading(label)
     if not first and speakers and is_questioner(speakers[0]):
         # what was asked names the exchange: topic words of the question, weighed by the answer
         questions = [k for k, spk in enumerate(speakers) if is_questioner(spk)]
@@ -338,9 +341,22 @@ def _with_modifier(phrase: str, run: tuple[Paragraph, ...], topics: _Topics) -> 
 
 
 def _clean_heading(text: str) -> str:
-    """A heading as a title: one line, no closing punctuation, at most 14 words."""
-    words = " ".join(text.split()).rstrip(" .:;,").split(" ")
-    return _balanced(" ".join(words[:14])) or R.INTRO_TITLE
+    """A heading as a title: one line, no footnote mark or closing punctuation, short enough to read.
+
+    A heading over ``HEADING_TITLE_MAX_WORDS`` words is cut where a clause or apposition
+    starts (a comma, colon, dash or bracket), else at that many words; it never ends on a
+    function word.
+    """
+    words = " ".join(text.split()).strip(" *").rstrip(" .:;,").split(" ")
+    words[-1] = R.FOOTNOTE_MARK.sub("", words[-1])  # "Lebanon29": the note number stuck to it
+    if len(words) > R.HEADING_TITLE_MAX_WORDS:
+        cut = next((j for j in range(R.HEADING_TITLE_MIN_WORDS, R.HEADING_TITLE_MAX_WORDS + 1)
+                    if words[j - 1][-1:] in ",;:" or words[j] in ("—", "–", "-") or words[j][:1] == "("), None)
+        words = words[: cut or R.HEADING_TITLE_MAX_WORDS]
+        words[-1] = words[-1].rstrip(",;:")
+    while len(words) > 1 and bare(words[-1]) in R.TITLE_BAD_ENDS:
+        words = words[:-1]
+    return _balanced(" ".join(words)) or R.INTRO_TITLE
 
 
 def _main_speaker(run: tuple[Paragraph, ...], speakers: tuple[str | None, ...]) -> str | None:

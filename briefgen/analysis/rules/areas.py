@@ -101,6 +101,35 @@ because
 # How much a cohesion dip counts when the paragraph after it opens with a continuation.
 CONTINUATION_DEPTH_FACTOR = 0.5
 
+# --- Run-in labels -----------------------------------------------------------------------
+
+# Reports and fact sheets open paragraphs with a bold run-in label ("Arms Sales. Since
+# February ...", "Pandemic Response: It is in the ...", "Regime Change? President ...").
+# Where a document does this at least LABEL_MIN_PARAGRAPHS times it is the author's own
+# division, so each label opens an area and titles it. The label ends at a full stop,
+# colon or question mark (footnote digits may stick to it: "Munitions.20"), then the
+# sentence goes on with a capital letter (a figure after it is a row of data: "Killed: 18").
+LABEL_END = re.compile(r"\**[.:?]\**\d{0,3}\**\s+\**(?=[A-Z“\"‘'(])")
+LABEL_MAX_WORDS = 14
+LABEL_MIN_PARAGRAPHS = 2
+# A label is a noun phrase: these words make it a clause, so it is the paragraph's first
+# sentence, not a label ("Democracy was too strong.", "We agree: ...").
+LABEL_CLAUSE_WORDS = frozenset("""
+is are was were be been am has have had do does did will would can could should may might
+must shall i we you he she it they this that there here these those says said
+""".split())
+# After a colon label, a short verbless phrase ending in a full stop still belongs to it:
+# "February-April: Active hostilities. The conflict ...".
+LABEL_TAIL_MAX_WORDS = 8
+# Answers and asides are not labels ("Yes. A 10-day course ...", "Indeed. ...").
+NOT_LABELS = frozenset("""
+yes no not well indeed true exactly certainly sure absolutely yeah okay ok so still now
+again also first second third finally however again note notes source sources
+""".split())
+# The rest of a labelled paragraph must hold a sentence of this many words, so a
+# "Label: value" row of a table of figures is not taken for one.
+LABEL_REST_MIN_WORDS = 8
+
 # --- Transcripts -----------------------------------------------------------------------
 
 # A turn this short ("Thank you.", "Prime Minister X.") is a handover, not a theme: it
@@ -160,6 +189,9 @@ TURN_WALL_RUN = 40
 SPOKEN_PARAS_PER_AREA = 7
 # More areas than this is not a briefing; the weakest boundaries are merged away.
 MAX_AREAS = 12
+# ... except in a report divided into chapters, which may hold one area per this many
+# words (a 10,000-word report: 25), its navigation grouped by chapter.
+WORDS_PER_AREA = 400
 # The first run of a prose article this long opens with its first paragraph as an
 # introduction (the lede that frames the themes that follow).
 INTRO_MIN_RUN = 4
@@ -244,6 +276,14 @@ anything nothing world today tomorrow yesterday percent number case matter
 
 # The longest title we cut from a sentence, in words.
 TITLE_MAX_WORDS = 8
+# An author's heading (or run-in label) longer than this is cut where a clause or an
+# apposition starts, at HEADING_TITLE_MIN_WORDS words or more ("Imposing Visa Restrictions
+# on 19 Russian Oligarchs, their 47 Family Members ..." -> up to the comma), else here.
+HEADING_TITLE_MAX_WORDS = 10
+HEADING_TITLE_MIN_WORDS = 3
+# A footnote number stuck to a heading's last word ("Lebanon29"): lower-case letters, then
+# one to three digits. Names with figures ("G20", "FY2026") are capitals before digits.
+FOOTNOTE_MARK = re.compile(r"(?<=[a-z]{3})\d{1,3}$")
 
 # Single nouns too general to head a briefing section even when an area repeats them
 # ("History", "Country", "Plan", "Deal"): a title of one such word (with or without an
@@ -285,3 +325,19 @@ REMARKS_TOPIC_SEPARATOR = ": "
 
 # The title of the opening area when it has no heading of its own.
 INTRO_TITLE = "Overview"
+
+# --- The shape of a briefing ------------------------------------------------------------
+
+# A text shorter than this (in words: a readout, a two-paragraph statement) says one
+# thing; divided into areas it only gains padding. It becomes a one-page note: the
+# overview holds its sentences, and its PDF is one page.
+NOTE_MAX_WORDS = 300
+# A report at least this long, whose headings come in two levels, gets its chapters as the
+# first level of its navigation (chapter -> areas); shorter texts keep one flat list, where
+# a second level would hold one or two entries each.
+LONG_REPORT_WORDS = 2500
+# A first section headed like this is the report's own opening (its summary or
+# introduction), shown as the overview's context rather than as a friction area.
+OPENING_HEADINGS = frozenset("""
+summary|overview|introduction|executive summary|in brief|at a glance|background and summary
+""".replace("\n", "").split("|"))

@@ -89,6 +89,8 @@ SUMMARY_MIN_WORDS = 8
 SUMMARY_MAX_WORDS = 60
 # Sentences per area: 1-3, about one per this many sentences of the area.
 SUMMARY_SENTENCES_PER = 4
-# Overview bottom line: 3-5 sentences.
+# Overview bottom line: 3-5 sentences, at most OVERVIEW_PER_PARAGRAPH from one paragraph
+# (unless the text has too few paragraphs to give OVERVIEW_MIN that way).
 OVERVIEW_MIN = 3
 OVERVIEW_MAX = 5
+OVERVIEW_PER_PARAGRAPH = 2
