@@ -562,3 +562,33 @@ def test_a_long_heading_is_cut_at_its_apposition_and_loses_its_footnote_number()
     body = (para(1, FISH, heading="Imposing Visa Restrictions on 19 Oligarchs, their 47 Family Members and Close Associates"),
             para(2, FISH2), para(3, GAS, heading="Lebanon29"), para(4, GAS2))
     assert [a.title for a in find_areas(body)] == ["Imposing Visa Restrictions on 19 Oligarchs", "Lebanon"]
+
+
+# --- titles that name the theme --------------------------------------------------------------
+
+
+def test_a_cue_whose_theme_follows_a_colon_is_titled_by_that_theme():
+    lead = "Another factor will weigh even more, and it is often underestimated: the coastal towns’ need for jobs."
+    titles = [a.title for a in find_areas(paras(LEDE, FISH, FISH2, FISH, lead, GAS2, GAS, GAS2))]
+    assert titles[-1] != "Another factor" and "jobs" in titles[-1].lower()
+
+
+def test_a_speakers_sentence_is_titled_by_its_object_not_its_subject():
+    from briefgen.analysis.titles import _noun_phrase
+
+    assert _noun_phrase("When I came to office, I inherited a diplomatic agreement, duly negotiated.") == "Diplomatic agreement"
+    assert _noun_phrase("In May 2024, we conducted a nationally representative survey of adults.").startswith("Nationally representative survey")
+    assert _noun_phrase("Meanwhile, our diplomatic and humanitarian work will continue.") == "Diplomatic and humanitarian work"
+
+
+def test_a_subject_the_whole_article_shares_gives_way_to_the_areas_own_name():
+    shared = "Harbour cooperation between the two towns"
+    body = paras(
+        long(f"{shared} has lasted for decades and both towns praise it. " + FISH),
+        f"{shared} could erode the power of the Fisheries Board. The Fisheries Board sets the quota, "
+        "and the Fisheries Board fines boats. The Fisheries Board has new rules.",
+        "The Fisheries Board may also close the bay. The Fisheries Board meets in May to decide.",
+        long("Another potential area of friction is in the gas pipeline. " + GAS + " " + shared.lower() + " suffers."),
+        long(GAS2 + " " + shared + " is tested."),
+    )
+    assert any("Fisheries Board" in a.title for a in find_areas(body))

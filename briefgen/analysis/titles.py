@@ -148,7 +148,7 @@ def _title(
         return R.INTRO_TITLE
     # "Overview" is the opening area's name only; a later area with no usable phrase is
     # named by the words it uses most, relative to the rest of the article.
-    return _cue_title(lead) or _topic_title(run, topics) or R.INTRO_TITLE
+    return _cue_title(lead) or _topic_title(run, topics) or _keyword_title(topics) or R.INTRO_TITLE
 
 
 def _remarks(voice: str, run: tuple[Paragraph, ...], topics: _Topics, topic: str | None = None) -> str:
@@ -182,14 +182,27 @@ def _topic_title(run: tuple[Paragraph, ...], topics: _Topics, speech: bool = Fal
     States") read worse than "Remarks by X" alone, so only phrases are used.
     """
     phrase = _phrase_title(run, topics.area, topics.article)
-    if phrase and not _weak_title(phrase, run):
+    if phrase and not _weak_title(phrase, run) and _distinctive(phrase, topics):
+        keywords = None if speech else _keyword_title(topics)
+        # the area's own names, when they set it apart far more than the subject does
+        # ("NATO" in the paragraphs about NATO, under "Sino-Russian cooperation")
+        if keywords and not _weak_title(keywords, run) and \
+                _salience(keywords, topics) >= R.NAMES_OVER_SUBJECT * _salience(phrase, topics):
+            return keywords
         return phrase
     recurring = _recurring_title(topics)
     if recurring:
         return recurring
+    if phrase and not _weak_title(phrase, run) and not speech:
+        # a subject the whole article shares ("the United States") says less than the
+        # names this area has to itself, when it has some
+        keywords = _keyword_title(topics)
+        return keywords if keywords and not _weak_title(keywords, run) and _distinctive(keywords, topics) else phrase
+    if phrase and not _weak_title(phrase, run):
+        return phrase
     if phrase and len(phrase.split()) <= 2:
         wider = _with_modifier(phrase, run, topics)
-        if wider:
+        if wider and not _weak_title(wider, run):
             return wider
     if speech:
         return None
@@ -299,6 +312,22 @@ def _recurring_title(topics: _Topics, within: Counter | None = None, run: tuple[
     return _tidy_phrase((surface or " ".join(best)).split())
 
 
+def _salience(title: str, topics: _Topics) -> float:
+    """How much a title's most characteristic word belongs to this area: its uses here, squared, over its uses in all."""
+    return max((topics.area[w] ** 2 / topics.article[w] for w in content_words(title) if topics.article[w]), default=0.0)
+
+
+def _distinctive(title: str, topics: _Topics) -> bool:
+    """Whether a title names something this area has to itself, not what the whole article is about.
+
+    Some word of it must have at least ``DISTINCT_MIN_SHARE`` of its uses in the article
+    inside this area; "United States" in every part of a release names none of them.
+    """
+    words = content_words(title)
+    return not words or any(topics.area[w] >= 2 and topics.area[w] / topics.article[w] >= R.DISTINCT_MIN_SHARE
+                            for w in words)
+
+
 def _weak_title(title: str, run: tuple[Paragraph, ...] = (), strict: bool = False) -> bool:
     """Whether a title names nothing a briefing reader could use as a heading.
 
@@ -317,6 +346,10 @@ def _weak_title(title: str, run: tuple[Paragraph, ...] = (), strict: bool = Fals
         return True
     if plain[0] in R.ADDRESS_WORDS and all(w[:1].isupper() for w in words):
         return True  # "President Niinistö": the person addressed, not a topic
+    if all(b in R.CUE_WORDS for b in plain):
+        return True  # "Another factor", "The second issue": the cue, not its theme
+    if any(w.endswith(("-", "—", "–")) for w in words):
+        return True  # "One year in-": a spoken false start
     if strict:
         return False
     if len(words) == 1 and (plain[0] in R.GENERIC_SINGLE_TITLES or plain[0] in R.GENERIC_TITLE_WORDS):
@@ -391,6 +424,8 @@ def _cue_theme(m: re.Match, rest: str) -> str | None:
         theme = c.group("theme")
     elif m.group(0)[-1:].isspace() and rest.strip():
         theme = rest  # the cue already took the verb: "The first concerns | pricing."
+    elif ": " in rest:
+        theme = rest.rsplit(": ", 1)[1]  # "Another factor weighs more ...: the public's need for security."
     else:
         return None
     if bare(theme.split()[0]) in {"that", "whether", "how"}:
@@ -486,9 +521,9 @@ def _keyword_title(topics: _Topics, only: set[str] | None = None) -> str | None:
             picks.append(surface[w])
     # one whole multi-word name is a stronger heading than "X and Y" of single words, and a
     # generic word ("Allies") only weakens the name beside it
-    longer = [t for t in picks if " " in t]
+    longer = picks[:1] if " " in picks[0] else []  # the most characteristic name, when it is a whole one
     if longer:
-        picks = longer[:1]
+        picks = longer
     elif len(picks) > 1:
         picks = [t for t in picks if bare(t) not in R.GENERIC_SINGLE_TITLES] or picks[:1]
     text = " and ".join(picks)
@@ -541,12 +576,16 @@ def _noun_phrase(sentence: str) -> str | None:
             start += 1
         else:
             return None
+    start = _object_start(words, start)
     out: list[str] = []
     for w in words[start:]:
         plain = bare(w)
+        if not out and plain in R.VOICE_POSSESSIVES:
+            continue  # "our diplomatic and humanitarian work": the speaker's "our" is a determiner here
         if not plain or plain in R.PHRASE_BREAKERS:
             break
-        if out and w[:1].islower() and len(plain) > 4 and (plain.endswith("ly") or (plain.endswith("ed") and bare(out[-1]) not in R.DETERMINERS)):
+        if out and w[:1].islower() and len(plain) > 4 and (plain.endswith("ly") or plain.endswith("ed")) \
+                and bare(out[-1]) not in R.DETERMINERS:  # "a | nationally representative survey" goes on
             break
         if w in {"—", "–", "-"}:
             break
@@ -568,6 +607,25 @@ def _noun_phrase(sentence: str) -> str | None:
     if " ".join(bare(w) for w in out if bare(w) not in R.DETERMINERS) in R.EMPTY_TITLE_PHRASES:
         return None
     return _tidy_phrase(out)
+
+
+def _object_start(words: list[str], start: int) -> int:
+    """Where the object starts when a sentence's subject is a pronoun ("we conducted | a survey").
+
+    "I inherited a diplomatic agreement": in a speech or a first-person essay the subject
+    is the speaker, and what the sentence is about is the object of its verb. Else ``start``.
+    """
+    if start >= len(words) or bare(words[start]) not in R.SUBJECT_PRONOUNS:
+        return start
+    j = start + 1
+    while j < len(words) and (bare(words[j]) in R.VERB_COMPANIONS or bare(words[j]).endswith("ly")):
+        j += 1
+    if j + 1 >= len(words) or not words[j].isalpha() or not words[j].islower() or words[j] in L.STOP_WORDS:
+        return start
+    nxt = bare(words[j + 1])
+    if nxt in R.CLAUSE_OPENERS or nxt in L.STOP_WORDS and nxt not in R.DETERMINERS:
+        return start  # "we believe that ...", "I want to ...": a clause, not a thing
+    return j + 1
 
 
 def _tidy_phrase(words: list[str]) -> str | None:

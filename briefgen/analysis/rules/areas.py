@@ -89,6 +89,11 @@ CUE_COMPLEMENT = re.compile(
     re.I,
 )
 
+# The words of a cue alone ("Another factor", "The second issue", "A further concern"):
+# a title made of nothing else names the cue, not its theme.
+CUE_WORDS = frozenset(w for phrase in THEME_NOUNS + ORDINALS for w in phrase.split()) | frozenset(
+    t + "s" for t in THEME_NOUNS if " " not in t) | frozenset("a an the one".split())
+
 # Paragraph openers that continue the previous paragraph's point (a contrast, an
 # addition, a pronoun pointing back). A topic rarely starts there, so an unmarked split
 # avoids them and the introduction extends over them.
@@ -250,6 +255,21 @@ not only yet still indeed meanwhile moreover furthermore however but and so also
 yesterday recently earlier later now then instead rather besides similarly likewise thus
 """.split())
 
+# Subjects that are the speaker or a person, not a theme: after one and its verb, the
+# object names what the sentence is about ("we conducted | a nationally representative
+# survey", "I inherited | a diplomatic agreement").
+SUBJECT_PRONOUNS = frozenset("i we they you he she".split())
+# Words that may stand between such a subject and its verb: auxiliaries and adverbs.
+VERB_COMPANIONS = frozenset("""
+have has had will would also now just already then again recently still first finally
+jointly together all both never not
+""".split())
+# After the verb, these open a clause rather than name a thing ("believe that", "want to").
+CLAUSE_OPENERS = frozenset("that to how what why whether if when where who which".split())
+# The speaker's possessives open a noun phrase as a determiner would: "our diplomatic and
+# humanitarian work" is about the work, not about the speaker.
+VOICE_POSSESSIVES = frozenset("our my your".split())
+
 # Words a title phrase should not end on: an article, conjunction or preposition left
 # dangling when the phrase is cut to length.
 TITLE_BAD_ENDS = frozenset("""
@@ -316,6 +336,12 @@ excellency excellencies majesty deputy senator governor mayor speaker
 PHRASE_MIN_SENTENCES = 2
 # Longest recurring phrase considered (words); longer repeats are quotations or lists.
 PHRASE_MAX_WORDS = 4
+# A title phrase is distinctive when one of its words has at least this share of its uses
+# in the article inside the area; else the area's own names are tried first.
+DISTINCT_MIN_SHARE = 0.5
+# ... and the area's own names title it instead of the opening's subject when they are
+# this many times more characteristic of it (uses here squared, over uses in the article).
+NAMES_OVER_SUBJECT = 3.0
 # ... and at least this share of its uses in the whole article must fall in the area:
 # "United States" in every part of a speech names none of them.
 PHRASE_MIN_SHARE = 0.5
