@@ -342,6 +342,9 @@ DISTINCT_MIN_SHARE = 0.5
 # ... and the area's own names title it instead of the opening's subject when they are
 # this many times more characteristic of it (uses here squared, over uses in the article).
 NAMES_OVER_SUBJECT = 3.0
+# A keyword title joins a second name ("Ukraine and Javelins") only when it is at least
+# this share as characteristic of the area as the first.
+SECOND_NAME_SHARE = 0.5
 # ... and at least this share of its uses in the whole article must fall in the area:
 # "United States" in every part of a speech names none of them.
 PHRASE_MIN_SHARE = 0.5
