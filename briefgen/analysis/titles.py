@@ -514,7 +514,9 @@ def _keyword_title(topics: _Topics, only: set[str] | None = None) -> str | None:
     pool = [w for w in pool if not (w in names and _demonym(surface[w]))]
     ranked = sorted(pool, key=lambda w: (-(area[w] * area[w] / article[w]), -area[w], w))[: 2 if pool and pool[0] in names else 1]
     # a second name joins the first only when it is nearly as characteristic of the area
-    ranked = [w for w in ranked if area[w] * area[w] / article[w] >= R.SECOND_NAME_SHARE * area[ranked[0]] ** 2 / article[ranked[0]]]
+    # (and is written as that name twice: "nations" in prose is no "United Nations Security Council")
+    ranked = ranked[:1] + [w for w in ranked[1:] if area[w] * area[w] / article[w] >= R.SECOND_NAME_SHARE * area[ranked[0]] ** 2
+                           / article[ranked[0]] and max(whole.get(w, Counter({"": 2})).values()) >= 2]
     if not ranked:
         return None
     picks: list[str] = []
