@@ -282,8 +282,12 @@ def _soft_starts(
         while end < min(a + 3, b - 2) and _continues(paragraphs[end]):
             end += 1
         out[end] = INTRO
-    for i in range(a + 1, b):
-        if _strong_cue(paragraphs[i].text):
+    cues = {i: m for i in range(a + 1, b) if (m := _strong_cue(paragraphs[i].text))}
+    for i, m in cues.items():
+        # "The first was social." then "The second was institutional.": a bare ordinal item
+        # of one paragraph, next to another, is a list inside a theme, not a theme of its own
+        bare_item = m.re is R.STRONG_CUES[R.BARE_ORDINAL_CUE]
+        if not (bare_item and (i - 1 in cues or i + 1 in cues)):
             out[i] = CUE
     if transcript:
         # A speaker's turn is one unit of remarks; only a long one is cut, at a clear change.

@@ -64,6 +64,10 @@ STRONG_CUES = (
     re.compile(rf"^(?:perhaps|probably|arguably)\s+the\s+{_MODS}(?:{_THEME})s?\b", re.I),
 )
 
+# Which of STRONG_CUES is the bare ordinal ("The first concerns pricing."): where such
+# items follow one another paragraph by paragraph, they list the parts of one theme.
+BARE_ORDINAL_CUE = 2
+
 # Weak cues: transitions that often, but not always, change the subject ("Finally, ...",
 # "Turning to ...", "Beyond ..."). They start an area only where cohesion also dips, so a
 # rhetorical "Finally," inside a paragraph run about one theme does not split it.
