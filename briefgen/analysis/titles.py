@@ -378,7 +378,7 @@ def _clean_heading(text: str) -> str:
 
     A heading over ``HEADING_TITLE_MAX_WORDS`` words is cut where a clause or apposition
     starts (a comma, colon, dash or bracket), else at that many words; it never ends on a
-    function word.
+    function word; a heading whole keeps its own last word.
     """
     words = " ".join(text.split()).strip(" *").rstrip(" .:;,").split(" ")
     words[-1] = R.FOOTNOTE_MARK.sub("", words[-1])  # "Lebanon29": the note number stuck to it
@@ -387,8 +387,10 @@ def _clean_heading(text: str) -> str:
                     if words[j - 1][-1:] in ",;:" or words[j] in ("—", "–", "-") or words[j][:1] == "("), None)
         words = words[: cut or R.HEADING_TITLE_MAX_WORDS]
         words[-1] = words[-1].rstrip(",;:")
-    while len(words) > 1 and bare(words[-1]) in R.TITLE_BAD_ENDS:
-        words = words[:-1]
+        # a cut never ends on a function word; a whole heading keeps the author's last
+        # word ("Been there, seen that")
+        while len(words) > 1 and bare(words[-1]) in R.TITLE_BAD_ENDS:
+            words = words[:-1]
     return _balanced(" ".join(words)) or R.INTRO_TITLE
 
 
