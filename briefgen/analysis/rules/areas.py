@@ -133,7 +133,7 @@ LABEL_TAIL_MAX_WORDS = 8
 # Answers and asides are not labels ("Yes. A 10-day course ...", "Indeed. ...").
 NOT_LABELS = frozenset("""
 yes no not well indeed true exactly certainly sure absolutely yeah okay ok so still now
-again also first second third finally however again note notes source sources
+also first second third finally however again note notes source sources
 """.split())
 # The rest of a labelled paragraph must hold a sentence of this many words, so a
 # "Label: value" row of a table of figures is not taken for one.
