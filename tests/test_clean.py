@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.analysis.clean import clean, readable_speaker
+from briefgen.analysis.clean import clean
 from briefgen.model import Document, Source
 
 
@@ -215,17 +215,6 @@ def test_transcript_labels_become_speakers_and_turns_carry_on():
 def test_sentence_with_colon_is_not_a_speaker_label():
     d = doc(BODY + "\n\nThe banner read: “national sport training centre”.\n\nNATO: the alliance grows.")
     assert all(b.speaker is None for b in d.blocks)
-
-
-@pytest.mark.parametrize("label,want", [
-    ("PRESIDENT BIDEN", "President Biden"),
-    ("MS. PSAKI", "Ms. Psaki"),
-    ("Q", "Q"),
-    ("PRIME MINISTER MORRISON OF AUSTRALIA", "Prime Minister Morrison of Australia"),
-    ("MR. O'BRIEN", "Mr. O'Brien"),
-])
-def test_readable_speaker(label, want):
-    assert readable_speaker(label) == want
 
 
 # --- markdown ---------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from briefgen.analysis.readers import RawBlock as _Raw
 from briefgen.analysis.readers import read
 from briefgen.analysis.readers.markdown import split_meta_pairs, hints_from_mapping
 from briefgen.analysis.segment import split_sentences
+from briefgen.analysis.speakers import label_of, readable_speaker, speaker_label
 from briefgen.model import Block, Document, Meta, Source
 
 _WS = re.compile(r"\s+")
@@ -79,36 +80,6 @@ def _is_aside(text: str) -> bool:
 def _is_bio(text: str) -> re.Match[str] | None:
     """An author bio ("X is a senior fellow at ..."), judged by its first sentence."""
     return R.BIO.match(text) if len(text) <= R.BIO_MAX else None
-
-
-def _speaker_label(text: str) -> re.Match[str] | None:
-    """A transcript speaker label at the start of a paragraph, if there is one."""
-    m = R.SPEAKER_LABEL.match(text)
-    if not m:
-        return None
-    label = (m.group("label") or m.group("q")).strip()
-    if label.upper() in R.NOT_SPEAKERS or label.rstrip(".") in R.NOT_SPEAKERS:
-        return None
-    if not any(ch.isalpha() for ch in label) or not text[m.end():].strip():
-        return None
-    return m
-
-
-def readable_speaker(label: str) -> str:
-    """'THE PRESIDENT' -> 'The President'; 'MS. ROE' -> 'Ms. Roe'; 'Q' stays."""
-    words = []
-    for i, word in enumerate(_norm(label).split(" ")):
-        if word in R.KEEP_UPPER:
-            words.append(word)
-        elif i and word.lower() in R.KEEP_LOWER:
-            words.append(word.lower())
-        else:
-            parts = re.split(r"([\-’'])", word)
-            words.append("".join(
-                p if p in "-’'" else (p.lower() if j and parts[j - 1] in "’'" and len(p) == 1 else p.capitalize())
-                for j, p in enumerate(parts)
-            ))
-    return " ".join(words)
 
 
 def _judge(raws: list[_Raw], hints: dict[str, str], marked_headings: bool = True) -> Document:
@@ -291,7 +262,7 @@ def _take_title(raws: list[_Raw], hints: dict[str, str], marked_headings: bool) 
     if len(body) > 1 and first_i is not None and first_i <= body[0]:
         first = raws[first_i]
         if first.kind == "paragraph" and _title_ok(first.text) and first.text[-1] not in "!?" \
-                and not _speaker_label(first.text) \
+                and not speaker_label(first.text) \
                 and not R.REPORT_HEADER.match(first.text) and not first.meta_table \
                 and not R.BYLINE.match(first.text) and not _read_date_line(first.text, []):
             return first.text, raws[:first_i] + raws[first_i + 1:]
@@ -454,7 +425,7 @@ def _set_aside_bios(kept: list[_Raw], aside: list[str]) -> list[_Raw]:
 
 def _transcript(kept: list[_Raw]) -> tuple[Block, ...]:
     """Blocks with speaker turns read: labels off, speakers on, stage directions out."""
-    labelled = sum(1 for r in kept if r.kind == "paragraph" and _speaker_label(r.text))
+    labelled = sum(1 for r in kept if r.kind == "paragraph" and speaker_label(r.text))
     if labelled < 2 and not _single_speaker(kept):
         return tuple(Block(r.kind, r.text, None, r.links, r.level if r.kind == "heading" else 0) for r in kept)
     out: list[Block] = []
@@ -466,10 +437,10 @@ def _transcript(kept: list[_Raw]) -> tuple[Block, ...]:
             speaker = None
             out.append(Block("heading", text, level=raw.level))
             continue
-        m = _speaker_label(text)
+        m = speaker_label(text)
         if m:
             started = True
-            speaker = readable_speaker(m.group("label") or m.group("q"))
+            speaker = readable_speaker(label_of(m))
             text = text[m.end():]
         elif not started and len(text) <= 80 and text[-1] not in ".!?”\"":
             continue  # the place line ("East Room", "Via Teleconference") before the first turn
@@ -486,7 +457,7 @@ def _single_speaker(kept: list[_Raw]) -> bool:
     for raw in kept:
         if raw.kind != "paragraph":
             continue
-        m = _speaker_label(raw.text)
+        m = speaker_label(raw.text)
         if m:
             return len((m.group("label") or "").split()) >= R.SINGLE_LABEL_MIN_WORDS
         if len(raw.text) > 80 or raw.text[-1] in ".!?”\"":

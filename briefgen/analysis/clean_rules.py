@@ -324,31 +324,12 @@ ORGANISATION = (
 
 # --- Transcripts ----------------------------------------------------------------------
 
-# "THE PRESIDENT:", "MS. ROE:", "Q:": an upper-case label then a colon opens a turn.
-# Up to six words so "PRIME MINISTER ROE OF NEW ZEALAND" fits; no lower-case letter,
-# so an ordinary sentence with a colon ("The banner read: ...") never matches.
-# Accented Latin capitals (À-Ö, Ø-Þ) count as capitals: "PRESIDENT NIINISTÖ:"-style labels of
-# non-English names must open a turn, or every later paragraph keeps the previous speaker.
-_UC = "A-ZÀ-ÖØ-Þ"
-SPEAKER_LABEL = re.compile(
-    r"^(?:(?P<q>Q)[ \t]+(?=[A-Z“\"(])|(?P<label>Q|(?:[UC][UC.’'\-]*\.?|[UC]\.)(?:[ \t]+(?:[UC][UC.’'\-]*|OF|THE|AND|DE|VON|VAN|AL-?[UC]*)){0,5})[ \t]*:[ \t]+)"
-    .replace("UC", _UC)
-)
+# Speaker labels ("THE PRESIDENT:") and how they read are one definition for every
+# stage: briefgen.analysis.lexicon and briefgen.analysis.speakers.
 # A transcript with one label only (a single-speaker speech) opens with it; a lone label is
 # read as a speaker when it has two words or more ("THE PRESIDENT:"), since a one-word
 # upper-case lead ("WASHINGTON:") is more often a dateline than a speaker.
 SINGLE_LABEL_MIN_WORDS = 2
-# Words that are in upper case for emphasis or as acronyms, not people: a paragraph
-# starting "NOTE:" or "UPDATE:" is not a speaker turn.
-NOT_SPEAKERS: frozenset[str] = frozenset({
-    "NOTE", "UPDATE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WARNING", "BREAKING", "CORRECTION",
-    "DISCLAIMER", "SOURCE", "SOURCES", "PHOTO", "IMAGE", "VIDEO", "WATCH", "READ", "LISTEN",
-    "TAGS", "FILED UNDER", "CONTACT", "EMBARGOED", "UPDATED", "NB", "PS", "FAQ", "TL;DR",
-})
-# Label words kept upper case when made readable ("Q", roman numerals, acronyms).
-KEEP_UPPER: frozenset[str] = frozenset({"Q", "A", "II", "III", "IV", "UN", "US", "U.S.", "UK", "U.K.", "EU", "NATO"})
-# Short words in labels that stay lower case when made readable ("Prime Minister of India").
-KEEP_LOWER: frozenset[str] = frozenset({"of", "the", "and", "de", "von", "van"})
 
 # Stage directions at a turn's start or end: "(As interpreted.)", "(Laughter.)", "(Applause.)".
 STAGE_DIRECTION = r"\((?:[Aa]s interpreted|[Ll]aughter|[Aa]pplause|[Cc]ross-?talk|[Ii]naudible|[Ii]n [A-Z][a-z]+|[Ss]peaks? [^)]{1,30}|[Pp]ause|[Mm]usic|[Oo]ff-?mic|[Ss]ic|[A-Z][a-z]+ (?:interpretation|translation))[^()]{0,40}\)"
