@@ -45,6 +45,7 @@ class Block:
     text: str
     speaker: str | None = None  # transcript label ("PRESIDENT BIDEN") that opened this turn
     links: tuple[tuple[str, str], ...] = ()  # (anchor text, safe href) pairs kept from HTML
+    level: int = 0  # a heading's level as the format marks it (h2 -> 2); 0 when unknown or a paragraph
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class Paragraph:
     heading: str | None = None  # the heading directly above it, if any
     speaker: str | None = None  # transcript speaker whose turn this paragraph belongs to
     links: tuple[tuple[str, str], ...] = ()
+    chapter: str | None = None  # the chapter heading it stands under, in a document with chapters
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,16 @@ class Section:
     title: str
     slug: str
     paragraphs: tuple[str, ...]  # paragraph ids, contiguous and in order
+    chapter: str | None = None  # the chapter it belongs to, in a document with chapters
+
+
+@dataclass(frozen=True)
+class Themes:
+    """How the segmenter divided an article: its opening context, then its themes."""
+
+    context: tuple[str, ...]  # paragraph ids of the opening before the first theme
+    sections: tuple[Section, ...]
+    note: bool = False  # a text too short to divide: one page, no areas
 
 
 @dataclass(frozen=True)
@@ -134,6 +146,18 @@ class Area:
     summary: tuple[Extract, ...]
     quotes: tuple[int, ...]  # indexes into Briefing.quotes
     entities: Entities = field(default_factory=Entities)
+    chapter: str | None = None  # the chapter heading it stands under, in a document with chapters
+
+
+@dataclass(frozen=True)
+class Context:
+    """The opening before the article's first theme, shown on the overview rather than as an area.
+
+    For a note (a text too short to divide) it is the whole text.
+    """
+
+    paragraphs: tuple[str, ...] = ()
+    summary: tuple[Extract, ...] = ()  # its own sentences, verbatim
 
 
 @dataclass(frozen=True)
@@ -148,6 +172,8 @@ class Briefing:
     quotes: tuple[Quote, ...]
     glossary: tuple[GlossaryEntry, ...]
     summary: tuple[Extract, ...]  # the overview's bottom line, 3-5 sentences
+    context: Context = field(default_factory=Context)
+    note: bool = False  # a very short text: one page, its sentences on the overview, no areas
 
     def paragraph(self, pid: str) -> Paragraph:
         """The paragraph with id ``pid``."""

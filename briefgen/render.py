@@ -163,6 +163,14 @@ class AreaCard:
 
 
 @dataclass(frozen=True)
+class ChapterCards:
+    """The overview's area cards under one chapter of a long report ("" for no chapter)."""
+
+    title: str
+    cards: tuple[AreaCard, ...]
+
+
+@dataclass(frozen=True)
 class SpeakerGroup:
     """The statements of one speaker, for the quotes page, with the role (and so the
     organisation) the article gives them."""
@@ -234,9 +242,15 @@ def nav_section(b: Briefing) -> tuple[str, ...]:
     """The nav lines of one briefing: its title, overview, area pages and fixed pages."""
     slug = safe_slug(b.slug, "briefing")
     lines = [f"  - {_yaml_str(briefing_title(b))}:", f"      - {slug}/index.md"]
-    for area, name in zip(b.areas, area_files(b.areas)):
-        title = _one_line(area.title) or safe_slug(area.slug, "area")
-        lines.append(f"      - {_yaml_str(title)}: {slug}/{name}")
+    files = area_files(b.areas)
+    for group in chapter_cards(b, files):
+        # a long report: chapter -> areas, unless the chapter is one area of its own name
+        nested = bool(group.title) and (len(group.cards) > 1 or group.cards[0].title != group.title)
+        if nested:
+            lines.append(f"      - {_yaml_str(group.title)}:")
+        indent = "          " if nested else "      "
+        for card in group.cards:
+            lines.append(f"{indent}- {_yaml_str(_one_line(card.title) or str(card.href))}: {slug}/{card.href}")
     lines += [f"      - {_yaml_str(title)}: {slug}/{name}" for title, name in NAV_TAIL]
     return tuple(lines)
 
@@ -265,12 +279,16 @@ def render_briefing(b: Briefing, env: jinja2.Environment) -> list[Page]:
             source_date=b.meta.date,
             briefing=slug,
             **({"source_url": url} if (url := safe_url(b.meta.source_url)) else {}),
+            **({"note": "true"} if b.note else {}),
         ),
         "title": title,
         "byline": byline(b),
         "pdf": pdf_book,
         "bottom_line": tuple(_ref(e.text, e.paragraph) for e in b.summary),
-        "cards": tuple(_card(b, a, f) for a, f in zip(b.areas, files)),
+        "note": b.note,
+        "context": tuple(_ref(e.text, e.paragraph) for e in b.context.summary),
+        "text": _para_views(b, b.context.paragraphs) if b.note else (),
+        "chapters": chapter_cards(b, files),
         "source": _source_meta(b),
         "abbrs": abbrs,
     }
@@ -492,6 +510,17 @@ def _para_views(b: Briefing, ids: tuple[str, ...]) -> tuple[ParaView, ...]:
     return tuple(views)
 
 
+def chapter_cards(b: Briefing, files: tuple[str, ...]) -> tuple[ChapterCards, ...]:
+    """The overview's area cards, grouped by chapter in reading order (one untitled group without chapters)."""
+    groups: list[tuple[str, list[AreaCard]]] = []
+    for area, name in zip(b.areas, files):
+        title = _one_line(area.chapter)
+        if not groups or groups[-1][0] != title:
+            groups.append((title, []))
+        groups[-1][1].append(_card(b, area, name))
+    return tuple(ChapterCards(title, tuple(cards)) for title, cards in groups)
+
+
 def _card(b: Briefing, area: Area, name: str) -> AreaCard:
     # The card's one line: the area's first summary sentence, else its opening sentence.
     first = b.paragraph(area.paragraphs[0]) if area.paragraphs else None
@@ -522,6 +551,6 @@ def _home_item(b: Briefing) -> HomeItem:
         href=Markup(f"{slug}/index.md"),
         byline=byline(b),
         line=b.summary[0].text if b.summary else "",
-        areas_label=plural(len(b.areas), "friction area"),
+        areas_label="One-page note" if b.note else plural(len(b.areas), "friction area"),
         url=safe_url(b.meta.source_url) or "",
     )

@@ -336,7 +336,8 @@ def resolve_spec(b: Briefing, spec: BriefingSpec) -> tuple[Briefing, tuple[str, 
                             f"article: {_short(spec.summary[missing])}; using briefgen's choice until you update it")
         else:
             summary = found
-    return replace(b, areas=tuple(fixed), quotes=quotes, summary=summary), tuple(warnings)
+    # A note the spec gives areas to is a briefing with areas: the user's choice wins.
+    return replace(b, areas=tuple(fixed), quotes=quotes, summary=summary, note=b.note and not fixed), tuple(warnings)
 
 
 def _areas(b: Briefing, spec: BriefingSpec, warnings: list[str]) -> list[Area]:
@@ -380,6 +381,8 @@ def _areas(b: Briefing, spec: BriefingSpec, warnings: list[str]) -> list[Area]:
             summary=summary,
             quotes=(),
             entities=same.entities if same else _merged_entities(b.areas, set(pids)),
+            # the chapter of the analyser's area its first paragraph was in
+            chapter=next((x.chapter for x in b.areas if pids and pids[0] in x.paragraphs), None),
         ))
     return out
 

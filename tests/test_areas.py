@@ -490,3 +490,111 @@ def test_thank_you_lines_do_not_count_towards_an_areas_minimum_length() -> None:
 def test_a_paragraph_giving_the_reason_continues_the_introduction() -> None:
     areas = find_areas(paras(LEDE, "Because both sides deny any rift, little has changed.", FISH, FISH2, FISH))
     assert areas[0].paragraphs == ("p1", "p2")
+
+
+# --- the shape of a briefing: note, context, chapters ---------------------------------------
+
+
+def themes(paragraphs: tuple[Paragraph, ...]):
+    return A.find_themes(read_article(paragraphs))
+
+
+def long(text: str, n: int = 6) -> str:
+    """``text`` repeated into a paragraph long enough that the article is no note."""
+    return " ".join([text] * n)
+
+
+def test_a_text_under_the_note_length_is_a_note_with_no_areas():
+    t = themes(paras(LEDE, FISH, "Another potential area of friction is gas. " + GAS, GAS2))
+    assert t.note and t.sections == () and t.context == ("p1", "p2", "p3", "p4")
+
+
+def test_the_opening_lede_is_context_not_an_area():
+    body = paras(long(LEDE), long(FISH), long(FISH2), long("Another potential area of friction is gas. " + GAS), long(GAS2))
+    t = themes(body)
+    assert not t.note and t.context == ("p1",)
+    assert [s.paragraphs[0] for s in t.sections] == ["p2", "p4"] and "Overview" not in [s.title for s in t.sections]
+
+
+def test_an_opening_section_headed_summary_is_context_up_to_the_next_heading():
+    body = (para(1, long(LEDE), heading="Summary"), para(2, long(FISH)), para(3, long(GAS)),
+            para(4, long(FISH2), heading="The quota"), para(5, long(FISH)))
+    t = themes(body)
+    assert t.context == ("p1", "p2", "p3") and [s.title for s in t.sections] == ["The quota"]
+
+
+def test_a_long_reports_areas_carry_their_chapter_and_never_cross_one():
+    body = [para(1, long(LEDE, 40))]
+    for c, topic in enumerate((FISH, GAS, FISH2, GAS2), 1):
+        body.append(Paragraph(f"p{len(body) + 1}", long(topic, 30), split_sentences(long(topic, 30)), f"Chapter {c}", None, (), f"Chapter {c}"))
+        body.append(Paragraph(f"p{len(body) + 1}", long(topic, 30), split_sentences(long(topic, 30)), None, None, (), f"Chapter {c}"))
+    t = themes(tuple(body))
+    assert [(s.paragraphs, s.chapter) for s in t.sections] == [
+        (("p2", "p3"), "Chapter 1"), (("p4", "p5"), "Chapter 2"), (("p6", "p7"), "Chapter 3"), (("p8", "p9"), "Chapter 4")]
+
+
+# --- run-in labels --------------------------------------------------------------------------
+
+
+def test_run_in_labels_open_areas_titled_by_the_label():
+    body = paras(LEDE, "Fishing Quotas. " + FISH + " " + FISH2, FISH2, "Gas Pipeline Finance: " + GAS + " " + GAS2, GAS2)
+    areas = find_areas(body)
+    assert [(a.paragraphs[0], a.title) for a in areas][1:] == [("p2", "Fishing Quotas"), ("p4", "Gas Pipeline Finance")]
+
+
+def test_one_labelled_paragraph_is_no_pattern_and_opens_nothing():
+    body = paras(LEDE, FISH, FISH2, "Gas Pipeline Finance: " + GAS + " " + GAS2, GAS2)
+    assert "p4" not in starts(find_areas(body))
+
+
+def test_what_is_not_a_run_in_label():
+    from briefgen.analysis.boundaries import run_in_label
+
+    assert run_in_label("Yes. A ten-day course of antibiotics is an effective treatment for plague.") is None
+    assert run_in_label("Chess provides another view of the problem. Conquering chess was a textbook example.") is None
+    assert run_in_label("U.S. military casualties: 18 killed, 824 wounded as of September 15, and more since then") is None
+    assert run_in_label("U.S. Objectives in the region have changed a great deal over time as many have noted") is None
+    assert run_in_label("April: Two-week U.S.-Iran ceasefire and initial negotiations.8 On April 7, the two sides agreed to stop") \
+        == "April: Two-week U.S.-Iran ceasefire and initial negotiations"
+
+
+def test_a_long_heading_is_cut_at_its_apposition_and_loses_its_footnote_number():
+    body = (para(1, FISH, heading="Imposing Visa Restrictions on 19 Oligarchs, their 47 Family Members and Close Associates"),
+            para(2, FISH2), para(3, GAS, heading="Lebanon29"), para(4, GAS2))
+    assert [a.title for a in find_areas(body)] == ["Imposing Visa Restrictions on 19 Oligarchs", "Lebanon"]
+
+
+# --- titles that name the theme --------------------------------------------------------------
+
+
+def test_a_cue_whose_theme_follows_a_colon_is_titled_by_that_theme():
+    lead = "Another factor will weigh even more, and it is often underestimated: the coastal towns’ need for jobs."
+    titles = [a.title for a in find_areas(paras(LEDE, FISH, FISH2, FISH, lead, GAS2, GAS, GAS2))]
+    assert titles[-1] != "Another factor" and "jobs" in titles[-1].lower()
+
+
+def test_a_speakers_sentence_is_titled_by_its_object_not_its_subject():
+    from briefgen.analysis.titles import _noun_phrase
+
+    assert _noun_phrase("When I came to office, I inherited a diplomatic agreement, duly negotiated.") == "Diplomatic agreement"
+    assert _noun_phrase("In May 2024, we conducted a nationally representative survey of adults.").startswith("Nationally representative survey")
+    assert _noun_phrase("Meanwhile, our diplomatic and humanitarian work will continue.") == "Diplomatic and humanitarian work"
+
+
+def test_a_subject_the_whole_article_shares_gives_way_to_the_areas_own_name():
+    shared = "Harbour cooperation between the two towns"
+    body = paras(
+        long(f"{shared} has lasted for decades and both towns praise it. " + FISH),
+        f"{shared} could erode the power of the Fisheries Board. The Fisheries Board sets the quota, "
+        "and the Fisheries Board fines boats. The Fisheries Board has new rules.",
+        "The Fisheries Board may also close the bay. The Fisheries Board meets in May to decide.",
+        long("Another potential area of friction is in the gas pipeline. " + GAS + " " + shared.lower() + " suffers."),
+        long(GAS2 + " " + shared + " is tested."),
+    )
+    assert any("Fisheries Board" in a.title for a in find_areas(body))
+
+
+def test_bare_ordinal_items_in_a_row_are_one_theme_not_one_area_each():
+    body = paras(LEDE, FISH, "The pact rested on three commitments that both towns signed.",
+                 "The first was social. " + FISH2, "The second was financial. " + FISH, "The third was about policy: " + FISH2)
+    assert not {"p4", "p5", "p6"} & set(starts(find_areas(body)))

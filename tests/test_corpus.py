@@ -150,7 +150,7 @@ def test_file_without_paragraph_breaks_gives_the_same_briefing(corpus: Path, cap
     assert result["meta"]["title"] == "Frictions Over the Northern Route" and result["meta"]["author"] == "Jane Roe"
     assert result["paragraphs"] == base["paragraphs"]
     assert "Ivan Petrov" in [q["speaker"] for q in result["quotes"]]
-    assert result["areas"] and result["summary"]
+    assert result["areas"] == base["areas"] and result["summary"]
 
 
 def test_one_wrapped_paragraph_is_not_cut_into_pieces(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

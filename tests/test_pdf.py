@@ -383,3 +383,14 @@ def test_book_cover_links_the_original_only_when_it_is_a_web_address(url: str, s
     meta = book_meta(Collected(slug="t", overview=overview, areas=(), glossary=None, source=None),
                      dt.datetime(2026, 3, 4, tzinfo=dt.timezone.utc))
     assert meta.source_url == shown
+
+
+def test_a_notes_book_is_its_overview_alone_with_no_contents_page() -> None:
+    from briefgen.pdf.book import book_context
+    from briefgen.pdf.collect import Collected, SourcePage
+
+    overview = SourcePage("index", (("title", "T"), ("note", "true")), "<p>The whole text.</p>")
+    glossary = SourcePage("glossary", (), "<p>No terms.</p>")
+    ctx = book_context(Collected(slug="t", overview=overview, areas=(), glossary=glossary, source=glossary),
+                       "a4", dt.datetime(2026, 3, 4, tzinfo=dt.timezone.utc))
+    assert ctx["note"] and [s.kind for s in ctx["sections"]] == ["overview"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html import unescape
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import markdown
 import pytest
 
 from briefgen.model import (
-    Area, Briefing, Entities, Extract, GlossaryEntry, Meta, Page, Paragraph, Quote, Sentence, Source,
+    Area, Briefing, Context, Entities, Extract, GlossaryEntry, Meta, Page, Paragraph, Quote, Sentence, Source,
 )
 from briefgen.render import NAV_FILE, area_files, assemble_library, make_env, md_escape, render_part, safe_url
 
@@ -336,3 +337,39 @@ def test_an_untitled_article_is_named_from_its_file_name_without_the_ordering_nu
 
     assert readable_slug("03-conversation-asian-games-frictions") == "Conversation asian games frictions"
     assert readable_slug("harbour") == "Harbour"
+
+
+def test_a_note_shows_its_whole_text_on_the_overview_with_no_area_cards() -> None:
+    b = briefing()
+    note = Briefing(**{**b.__dict__, "areas": (), "note": True,
+                       "context": Context(tuple(p.id for p in b.paragraphs))})
+    pages = render(note)
+    overview = pages["north/index.md"]
+    assert 'note: "true"' in overview and "## The text" in overview and "Friction areas" not in overview
+    assert "The first paragraph about the NWR" in overview and "[¶4](source.md#p4)" in overview
+    assert not any(re.match(r"north/\d+-", path) for path in pages)
+
+
+def test_the_opening_context_is_on_the_overview_not_a_card() -> None:
+    b = briefing()
+    b = Briefing(**{**b.__dict__, "areas": b.areas[1:], "context": Context(("p1", "p2"), (Extract(b.paragraphs[0].text, "p1"),))})
+    overview = render(b)["north/index.md"]
+    context = overview.split("## Context", 1)[1].split("##", 1)[0]
+    assert "The first paragraph about the NWR" in context and "(source.md#p1)" in context
+    assert "**The route**" not in overview
+
+
+def test_a_long_report_groups_its_areas_by_chapter_in_nav_and_overview() -> None:
+    b = briefing()
+    areas = (replace(b.areas[0], chapter="Background"), replace(b.areas[1], chapter="Background"))
+    pages = render(Briefing(**{**b.__dict__, "areas": areas}))
+    nav = pages[NAV_FILE]
+    assert '      - "Background":\n          - "The route": north/01-the-route.md\n          - "Trade": north/02-trade.md' in nav
+    assert "### Background" in pages["north/index.md"]
+
+
+def test_a_chapter_that_is_one_area_of_its_own_name_is_not_nested() -> None:
+    b = briefing()
+    areas = (replace(b.areas[0], chapter="The route"), replace(b.areas[1], chapter="Trade"))
+    nav = render(Briefing(**{**b.__dict__, "areas": areas}))[NAV_FILE]
+    assert '      - "The route": north/01-the-route.md' in nav and '"Trade":\n' not in nav

@@ -88,3 +88,22 @@ def test_a_long_straight_quote_does_not_glue_the_sentences_after_it() -> None:
 ])
 def test_a_sentence_may_open_with_a_symbol_but_not_with_punctuation_that_goes_on(text, want):
     assert sentences(text) == want
+
+
+def test_a_document_with_two_heading_levels_has_chapters_from_the_top_level():
+    doc = Document(Meta(), (
+        Block("paragraph", "Lede."),
+        Block("heading", "Background", level=2),
+        Block("paragraph", "One."),
+        Block("heading", "Detail", level=3),
+        Block("paragraph", "Two."),
+        Block("heading", "Outlook", level=2),
+        Block("paragraph", "Three."),
+    ))
+    assert [p.chapter for p in split_paragraphs(doc)] == [None, "Background", "Background", "Outlook"]
+
+
+def test_one_level_of_headings_makes_no_chapters():
+    doc = Document(Meta(), (Block("heading", "A", level=2), Block("paragraph", "One."),
+                            Block("heading", "B", level=2), Block("paragraph", "Two.")))
+    assert [p.chapter for p in split_paragraphs(doc)] == [None, None]

@@ -20,7 +20,7 @@ def area_summary(paragraphs: tuple[Paragraph, ...], limit: int = 3) -> tuple[Ext
 
 def overview(paragraphs: tuple[Paragraph, ...], limit: int = 4) -> tuple[Extract, ...]:
     """The bottom line of an article made of ``paragraphs``."""
-    return summarize_overview(read_article(paragraphs), limit)
+    return summarize_overview(read_article(paragraphs), limit=limit)
 
 
 def paras(*texts: str, first: int = 1) -> tuple[Paragraph, ...]:
@@ -187,3 +187,34 @@ def test_a_hand_over_to_the_next_speaker_ranks_low():
     from briefgen.analysis.rules import summarize as R
 
     assert R.PHATIC_PHRASE.search("And now, Madam Chair, I’m kicking it over to you.")
+
+
+def test_the_bottom_line_takes_the_verdict_over_narrative():
+    story = ("Fleet owners met in the harbour hall on Monday to hear the quota figures read out by the clerk.",
+             "Each coast guard has arrested fishing crews from the other side in the disputed waters this year.",
+             "The boats went out again on Tuesday and came back with a small catch of cod and haddock.",
+             "The quota deal is over, and both councils must now negotiate a new one.",
+             "Patrol boats from the northern port shadowed the fishing fleet along the coast all week.")
+    chosen = [e.text for e in overview(paras(*story), limit=3)]
+    assert "The quota deal is over, and both councils must now negotiate a new one." in chosen
+
+
+def test_the_bottom_line_prefers_sentences_that_hold_the_titles_words():
+    story = ("Officials from both ports met again this week.",
+             "The harbour master counted forty boats at anchor on Monday morning before the tide turned.",
+             "The fishing quota dispute threatens the alliance between the two ports that has lasted forty years.",
+             "Crews repaired nets and painted hulls while they waited for the decision of the councils.")
+    out = summarize_overview(read_article(paras(*story)), "A Fishing Quota Dispute Threatens an Old Alliance", limit=3)
+    assert story[2] in [e.text for e in out]
+
+
+def test_a_venue_or_time_stamp_line_is_never_in_the_bottom_line():
+    story = ("U.S. Department of State Headquarters Harry S. Truman Building Washington, D.C.",
+             "5:39 P.M. CET",
+             TOPIC, DETAIL, MORE)
+    texts = [e.text for e in overview(paras(*story), limit=3)]
+    assert story[0] not in texts and story[1] not in texts
+
+
+def test_a_one_paragraph_statement_still_gets_three_sentences():
+    assert len(overview(paras(f"{TOPIC} {DETAIL} {MORE} {ASIDE}"), limit=3)) == 3

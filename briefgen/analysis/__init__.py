@@ -11,12 +11,12 @@ from pathlib import Path
 
 from briefgen.analysis.ingest import read_source
 from briefgen.errors import InputError
-from briefgen.model import Area, Briefing, Source
+from briefgen.model import Area, Briefing, Context, Source
 
 
 def analyse(source: Source, slug: str | None = None) -> Briefing:
     """Run every analysis stage on one decoded source."""
-    from briefgen.analysis.areas import find_areas
+    from briefgen.analysis.areas import find_themes
     from briefgen.analysis.clean import clean
     from briefgen.analysis.entities import find_entities
     from briefgen.analysis.features import read_article
@@ -35,8 +35,10 @@ def analyse(source: Source, slug: str | None = None) -> Briefing:
     # 3. What every later stage reads of the article (content words, the facts a summary
     #    weighs, quotation marks, speaker turns), computed once.
     article = read_article(paragraphs)
-    # 4. Friction areas: contiguous runs of paragraphs, each titled.
-    sections = find_areas(article)
+    # 4. Friction areas: contiguous runs of paragraphs, each titled, after the opening
+    #    context; a very short text is a note with none.
+    themes = find_themes(article)
+    sections = themes.sections
     # 5. Direct quotations with their speakers.
     quotes = find_quotes(article)
     # 6. Acronyms the article defines: in its headings and paragraphs, in reading order
@@ -54,9 +56,11 @@ def analyse(source: Source, slug: str | None = None) -> Briefing:
             summary=summarize_area(article, section.paragraphs),
             quotes=tuple(i for i, q in enumerate(quotes) if q.paragraph in members and key_quote(q)),
             entities=names,
+            chapter=section.chapter,
         ))
-    # 8. The overview's bottom line.
-    summary = summarize_overview(article)
+    # 8. The overview's bottom line, and the opening's own sentences as its context.
+    summary = summarize_overview(article, doc.meta.title)
+    context = Context(themes.context, summarize_area(article, themes.context) if themes.context and not themes.note else ())
     return Briefing(
         slug=slug or slugify(source.stem),
         source=source,
@@ -66,6 +70,8 @@ def analyse(source: Source, slug: str | None = None) -> Briefing:
         quotes=quotes,
         glossary=glossary,
         summary=summary,
+        context=context,
+        note=themes.note,
     )
 
 

@@ -16,13 +16,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from briefgen.analysis.features import Article, bare
+from briefgen.analysis import lexicon as L
+from briefgen.analysis.features import Article, bare, topic_stem
 from briefgen.analysis.rules import areas as R
 from briefgen.analysis.speakers import is_questioner, without_label
 from briefgen.model import Paragraph
 
 # Boundary kinds, strongest first; the number is how hard a boundary is to merge away.
-HEADING, SPEAKER, CUE, INTRO, WEAK_CUE, COHESION = 6, 5, 4, 3, 2, 1
+HEADING, SPEAKER, LABEL, CUE, INTRO, WEAK_CUE, COHESION = 7, 6, 5, 4, 3, 2, 1
 
 
 def find_starts(article: Article) -> dict[int, int]:
@@ -30,11 +31,15 @@ def find_starts(article: Article) -> dict[int, int]:
     paragraphs = tuple(f.paragraph for f in article.paragraphs)
     speakers = article.speakers
     bags = tuple(f.bag for f in article.paragraphs)
+    spoken = article.spoken
     starts = _hard_starts(paragraphs, speakers)
+    if not spoken:
+        for i in labelled(paragraphs):
+            if i > 0:
+                starts.setdefault(i, LABEL)
     # two or more speakers make a dialogue even when a short opening line joined the first turn
     transcript = any(speakers)
-    structured = sum(kind == HEADING for kind in starts.values()) >= R.STRUCTURED_MIN_HEADINGS
-    spoken = article.spoken
+    structured = sum(kind in (HEADING, LABEL) for kind in starts.values()) >= R.STRUCTURED_MIN_HEADINGS
     edges = sorted(starts) + [len(paragraphs)]
     for a, b in zip(edges, edges[1:]):
         starts.update(_soft_starts(
@@ -42,7 +47,7 @@ def find_starts(article: Article) -> dict[int, int]:
         ))
     if spoken:
         starts = _cap_spoken(starts, paragraphs, bags, edges)
-    return _cap_areas(starts, len(paragraphs))
+    return _cap_areas(starts, paragraphs)
 
 
 
@@ -63,6 +68,76 @@ def _hard_starts(paragraphs: tuple[Paragraph, ...], speakers: tuple[str | None, 
     for i in _turn_starts(paragraphs, speakers):
         starts.setdefault(i, SPEAKER)
     return starts
+
+
+def labelled(paragraphs: tuple[Paragraph, ...]) -> tuple[int, ...]:
+    """The paragraphs that open with a run-in label, where the document makes a habit of it."""
+    found = tuple(i for i, p in enumerate(paragraphs) if run_in_label(p.text))
+    return found if len(found) >= R.LABEL_MIN_PARAGRAPHS else ()
+
+
+def run_in_label(text: str) -> str | None:
+    """The run-in label opening ``text`` ("Arms Sales. Since ..." -> "Arms Sales"), if it has one.
+
+    A label is a short noun phrase in title case (or of at most three words, or before a
+    colon) ending in a full stop, colon or question mark, and a sentence of some length
+    follows it. A colon label takes a short verbless phrase after it too
+    ("February-April: Active hostilities.").
+    """
+    head = text[:400]
+    for m in R.LABEL_END.finditer(head):
+        label = head[: m.start()].strip(" *")
+        mark = head[m.start():m.end()].strip("* ")[:1]
+        if _abbreviation_end(label, mark):
+            continue  # "U.S. Objectives": the full stop of "U.S." ends nothing
+        if not _label_words(label, colon=mark == ":"):
+            return None
+        rest = head[m.end():]
+        if mark == ":":
+            tail = _label_tail(rest)
+            if tail:
+                label, rest = f"{label}: {tail[0]}", tail[1]
+        if len(text[len(head) - len(rest):].split()) < R.LABEL_REST_MIN_WORDS:
+            return None
+        return label + "?" if mark == "?" else label
+    return None
+
+
+def _abbreviation_end(label: str, mark: str) -> bool:
+    """Whether the full stop after ``label`` belongs to an abbreviation or an initial."""
+    if mark != "." or not label.split():
+        return False
+    word = label.split()[-1]
+    low = word.lower().strip("(")
+    return (len(word) == 1 and word.isupper()) or low in L.ABBREVIATIONS or "." in word
+
+
+def _label_words(label: str, colon: bool) -> bool:
+    """Whether ``label`` reads as a run-in label: a short verbless noun phrase with a theme word."""
+    words = label.split()
+    if not words or len(words) > R.LABEL_MAX_WORDS or not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False
+    plain = [bare(w) for w in words]
+    if any(w in R.LABEL_CLAUSE_WORDS for w in plain) or plain[0] in R.NOT_LABELS:
+        return False
+    if not any(topic_stem(w) for w in words):
+        return False
+    titled = all(w[:1].isupper() or w[:1].isdigit() or len(bare(w)) <= 4 for w in words)
+    return titled or colon or len(words) <= 3
+
+
+def _label_tail(rest: str) -> tuple[str, str] | None:
+    """After a colon label, the short verbless phrase that completes it, and what follows it."""
+    for m in R.LABEL_END.finditer(rest[:200]):
+        tail = rest[: m.start()].strip(" *")
+        mark = rest[m.start():m.end()].strip("* ")[:1]
+        if mark != "." or _abbreviation_end(tail, mark):
+            continue
+        words = tail.split()
+        if 0 < len(words) <= R.LABEL_TAIL_MAX_WORDS and not any(bare(w) in R.LABEL_CLAUSE_WORDS for w in words):
+            return tail, rest[m.end():]
+        return None
+    return None
 
 
 def _looks_like_heading(paragraphs: tuple[Paragraph, ...], i: int, *, questions: bool = False) -> bool:
@@ -207,8 +282,12 @@ def _soft_starts(
         while end < min(a + 3, b - 2) and _continues(paragraphs[end]):
             end += 1
         out[end] = INTRO
-    for i in range(a + 1, b):
-        if _strong_cue(paragraphs[i].text):
+    cues = {i: m for i in range(a + 1, b) if (m := _strong_cue(paragraphs[i].text))}
+    for i, m in cues.items():
+        # "The first was social." then "The second was institutional.": a bare ordinal item
+        # of one paragraph, next to another, is a list inside a theme, not a theme of its own
+        bare_item = m.re is R.STRONG_CUES[R.BARE_ORDINAL_CUE]
+        if not (bare_item and (i - 1 in cues or i + 1 in cues)):
             out[i] = CUE
     if transcript:
         # A speaker's turn is one unit of remarks; only a long one is cut, at a clear change.
@@ -370,15 +449,22 @@ def _cap_spoken(
     return {i: starts[i] for i in sorted([*hard, *kept])}
 
 
-def _cap_areas(starts: dict[int, int], n: int) -> dict[int, int]:
+def _cap_areas(starts: dict[int, int], paragraphs: tuple[Paragraph, ...]) -> dict[int, int]:
     """Keep only the strongest boundaries when there are more areas than a briefing can hold.
 
-    Stronger kinds win; among equals, the boundary between the longer neighbouring runs
-    (the more substantial split) is kept. One sort, so a huge article stays fast.
+    A chapter heading always stays: an area never crosses into the next chapter, and a
+    report with chapters may hold one area per ``WORDS_PER_AREA`` words. Otherwise stronger
+    kinds win; among equals, the boundary between the longer neighbouring runs (the more
+    substantial split) is kept. One sort, so a huge article stays fast.
     """
-    if len(starts) <= R.MAX_AREAS:
+    n = len(paragraphs)
+    chapters = {i for i in range(1, n) if paragraphs[i].chapter != paragraphs[i - 1].chapter}
+    limit = R.MAX_AREAS
+    if chapters:
+        limit = max(limit, len(chapters) + 1, sum(len(p.text.split()) for p in paragraphs) // R.WORDS_PER_AREA)
+    if len(starts) <= limit:
         return starts
     edges = sorted(starts) + [n]
     span = {edges[k]: edges[k + 1] - edges[k - 1] for k in range(1, len(edges) - 1)}
-    kept = sorted(span, key=lambda i: (-starts[i], -span[i], i))[: R.MAX_AREAS - 1]
+    kept = sorted(span, key=lambda i: (i not in chapters, -starts[i], -span[i], i))[: limit - 1]
     return {0: starts[0], **{i: starts[i] for i in sorted(kept)}}

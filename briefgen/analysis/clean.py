@@ -427,7 +427,7 @@ def _transcript(kept: list[_Raw]) -> tuple[Block, ...]:
     """Blocks with speaker turns read: labels off, speakers on, stage directions out."""
     labelled = sum(1 for r in kept if r.kind == "paragraph" and speaker_label(r.text))
     if labelled < 2 and not _single_speaker(kept):
-        return tuple(Block(r.kind, r.text, None, r.links) for r in kept)
+        return tuple(Block(r.kind, r.text, None, r.links, r.level if r.kind == "heading" else 0) for r in kept)
     out: list[Block] = []
     speaker: str | None = None
     started = False
@@ -435,7 +435,7 @@ def _transcript(kept: list[_Raw]) -> tuple[Block, ...]:
         text = raw.text
         if raw.kind == "heading":
             speaker = None
-            out.append(Block("heading", text))
+            out.append(Block("heading", text, level=raw.level))
             continue
         m = speaker_label(text)
         if m:

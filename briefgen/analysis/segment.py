@@ -125,16 +125,31 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
 
 
 def split_paragraphs(doc: Document) -> tuple[Paragraph, ...]:
-    """Number the document's paragraph blocks and attach the heading above each."""
+    """Number the document's paragraph blocks and attach the heading above each, and its chapter."""
     paras: list[Paragraph] = []
     heading = None
+    top = chapter_level(doc)
+    chapter = None
     for block in doc.blocks:
         if block.kind == "heading":
             heading = block.text
+            if top and 0 < block.level <= top:
+                chapter = block.text
             continue
         if not block.text.strip():
             continue
         pid = f"p{len(paras) + 1}"
-        paras.append(Paragraph(pid, block.text, split_sentences(block.text), heading, block.speaker, block.links))
+        paras.append(Paragraph(pid, block.text, split_sentences(block.text), heading, block.speaker, block.links, chapter))
         heading = None
     return tuple(paras)
+
+
+def chapter_level(doc: Document) -> int:
+    """The heading level of the document's chapters, or 0 when it has none.
+
+    A document whose headings come in two or more marked levels (h2 chapters with h3
+    sections) is divided into chapters by its top level; one level of headings is only
+    sections, and plain text marks no levels at all.
+    """
+    levels = {b.level for b in doc.blocks if b.kind == "heading" and b.level > 0}
+    return min(levels) if len(levels) >= 2 else 0

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from briefgen.analysis import lexicon as L
-from briefgen.analysis.features import Article, ParagraphFeatures, SentenceFeatures
+from briefgen.analysis.features import Article, ParagraphFeatures, SentenceFeatures, content_words
 from briefgen.analysis.rules import summarize as R
 from briefgen.analysis.speakers import is_questioner
 from briefgen.model import Extract
@@ -51,6 +51,15 @@ W_SPREAD_WRITTEN = 0.0
 W_SPREAD_SPOKEN = 0.6
 # A candidate sharing this much of its vocabulary with a chosen sentence repeats it.
 REDUNDANT_OVERLAP = 0.6
+# The bottom line is the argument: per judgement or recommendation cue (rules.summarize
+# THESIS_CUES), and for the share of the title's words a sentence holds.
+W_THESIS = 0.35
+W_TITLE = 0.5
+# A short verdict ("The New Republic is over.") is not a fragment: with a cue, a short
+# sentence keeps this much of its penalty back.
+SHORT_VERDICT_REFUND = 0.6
+# A venue, time-stamp or report-number line: never a summary sentence.
+PENALTY_FURNITURE = 3.0
 
 
 @dataclass(frozen=True)
@@ -87,7 +96,7 @@ def summarize_area(article: Article, pids: tuple[str, ...], limit: int = 3) -> t
     return _pick(candidates, want, context, position, per_paragraph=2)
 
 
-def summarize_overview(article: Article, limit: int = 4) -> tuple[Extract, ...]:
+def summarize_overview(article: Article, title: str | None = None, limit: int = 4) -> tuple[Extract, ...]:
     """The bottom line: 3-5 verbatim sentences for the whole article, in reading order."""
     paragraphs = article.paragraphs
     candidates = _candidates(paragraphs)
@@ -101,17 +110,32 @@ def summarize_overview(article: Article, limit: int = 4) -> tuple[Extract, ...]:
     factor = R.SPOKEN_POSITION_FACTOR if spoken else 1.0
     w_spread = W_SPREAD_SPOKEN if spoken else W_SPREAD_WRITTEN
     recurring = _recurring(candidates)
+    title_words = frozenset(content_words(title or "")) - L.SPEAKER_VOICE_WORDS
 
     def position(c: _Candidate) -> float:
         if c.paragraph == 0:
-            place = 1.0 if c.sentence.index == 0 else 0.7  # the lede frames the whole piece
+            # the lede frames the whole piece; its later sentences are often narrative
+            place = 1.0 if c.sentence.index == 0 else 0.5
         elif c.paragraph == last and c.sentence.index == 0 and last > 2:
             place = 0.5  # a conclusion often restates the bottom line
         else:
             place = 0.35 if c.sentence.index == 0 else 0.05
-        return factor * place + w_spread * _spread(c.words, recurring)
+        return factor * place + w_spread * _spread(c.words, recurring) + _argument(c, title_words)
 
-    return _pick(candidates, want, context, position, per_paragraph=2)
+    # a text of one or two paragraphs (a readout, a statement) still gives a full bottom line
+    per_paragraph = max(R.OVERVIEW_PER_PARAGRAPH, math.ceil(want / len(paragraphs)))
+    return _pick(candidates, want, context, position, per_paragraph=per_paragraph)
+
+
+def _argument(c: _Candidate, title_words: frozenset[str]) -> float:
+    """How much a sentence carries the article's argument: judgement cues and the title's words."""
+    cues = min(R.THESIS_MAX_CUES, len(R.THESIS_CUES.findall(c.sentence.text)))
+    score = W_THESIS * cues
+    if cues and c.sentence.n_words < R.SUMMARY_MIN_WORDS:
+        score += SHORT_VERDICT_REFUND * PENALTY_SHORT
+    if len(title_words) >= R.TITLE_MIN_WORDS:
+        score += W_TITLE * len(title_words & c.words.keys()) / len(title_words)
+    return score
 
 
 def _recurring(candidates: list[_Candidate]) -> frozenset[str]:
@@ -212,7 +236,15 @@ def _adjustments(s: SentenceFeatures) -> tuple[float, ...]:
         out.append(-PENALTY_APPARATUS)
     if s.labelled:
         out.append(-PENALTY_LABEL)
+    if _furniture(s.text):
+        out.append(-PENALTY_FURNITURE)
     return tuple(out)
+
+
+def _furniture(text: str) -> bool:
+    """Whether a 'sentence' is a venue, time-stamp, update or report-number line rather than prose."""
+    lower = sum(1 for w in text.split() if w[:1].islower())
+    return lower < R.FURNITURE_MAX_LOWER or R.FURNITURE_LINE.search(text) is not None
 
 
 def _centrality(words: Counter, norm_s: float, context: Counter, context_sq: float) -> float:

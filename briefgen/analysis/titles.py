@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefgen.analysis import lexicon as L
-from briefgen.analysis.boundaries import HEADING, SPEAKER
+from briefgen.analysis.boundaries import HEADING, LABEL, SPEAKER, run_in_label
 from briefgen.analysis.features import NAME_RUN, POSSESSIVE, WORD, Article, ParagraphFeatures, bare, content_words, stem, topic_stem
 from briefgen.analysis.rules import areas as R
 from briefgen.analysis.speakers import is_questioner, readable_speaker, without_label
@@ -112,6 +112,9 @@ def _title(
         return _clean_heading(lead.heading)
     if kind == HEADING:  # a heading-shaped paragraph left in the body
         return _clean_heading(lead.text)
+    label = run_in_label(lead.text) if kind == LABEL else None
+    if label:
+        return _clean_heading(label)
     if not first and speakers and is_questioner(speakers[0]):
         # what was asked names the exchange: topic words of the question, weighed by the answer
         questions = [k for k, spk in enumerate(speakers) if is_questioner(spk)]
@@ -145,7 +148,7 @@ def _title(
         return R.INTRO_TITLE
     # "Overview" is the opening area's name only; a later area with no usable phrase is
     # named by the words it uses most, relative to the rest of the article.
-    return _cue_title(lead) or _topic_title(run, topics) or R.INTRO_TITLE
+    return _cue_title(lead) or _topic_title(run, topics) or _keyword_title(topics) or R.INTRO_TITLE
 
 
 def _remarks(voice: str, run: tuple[Paragraph, ...], topics: _Topics, topic: str | None = None) -> str:
@@ -179,14 +182,27 @@ def _topic_title(run: tuple[Paragraph, ...], topics: _Topics, speech: bool = Fal
     States") read worse than "Remarks by X" alone, so only phrases are used.
     """
     phrase = _phrase_title(run, topics.area, topics.article)
-    if phrase and not _weak_title(phrase, run):
+    if phrase and not _weak_title(phrase, run) and _distinctive(phrase, topics):
+        keywords = None if speech else _keyword_title(topics)
+        # the area's own names, when they set it apart far more than the subject does
+        # ("NATO" in the paragraphs about NATO, under "Sino-Russian cooperation")
+        if keywords and not _weak_title(keywords, run) and \
+                _salience(keywords, topics) >= R.NAMES_OVER_SUBJECT * _salience(phrase, topics):
+            return keywords
         return phrase
     recurring = _recurring_title(topics)
     if recurring:
         return recurring
+    if phrase and not _weak_title(phrase, run) and not speech:
+        # a subject the whole article shares ("the United States") says less than the
+        # names this area has to itself, when it has some
+        keywords = _keyword_title(topics)
+        return keywords if keywords and not _weak_title(keywords, run) and _distinctive(keywords, topics) else phrase
+    if phrase and not _weak_title(phrase, run):
+        return phrase
     if phrase and len(phrase.split()) <= 2:
         wider = _with_modifier(phrase, run, topics)
-        if wider:
+        if wider and not _weak_title(wider, run):
             return wider
     if speech:
         return None
@@ -296,6 +312,22 @@ def _recurring_title(topics: _Topics, within: Counter | None = None, run: tuple[
     return _tidy_phrase((surface or " ".join(best)).split())
 
 
+def _salience(title: str, topics: _Topics) -> float:
+    """How much a title's most characteristic word belongs to this area: its uses here, squared, over its uses in all."""
+    return max((topics.area[w] ** 2 / topics.article[w] for w in content_words(title) if topics.article[w]), default=0.0)
+
+
+def _distinctive(title: str, topics: _Topics) -> bool:
+    """Whether a title names something this area has to itself, not what the whole article is about.
+
+    Some word of it must have at least ``DISTINCT_MIN_SHARE`` of its uses in the article
+    inside this area; "United States" in every part of a release names none of them.
+    """
+    words = content_words(title)
+    return not words or any(topics.area[w] >= 2 and topics.area[w] / topics.article[w] >= R.DISTINCT_MIN_SHARE
+                            for w in words)
+
+
 def _weak_title(title: str, run: tuple[Paragraph, ...] = (), strict: bool = False) -> bool:
     """Whether a title names nothing a briefing reader could use as a heading.
 
@@ -314,6 +346,10 @@ def _weak_title(title: str, run: tuple[Paragraph, ...] = (), strict: bool = Fals
         return True
     if plain[0] in R.ADDRESS_WORDS and all(w[:1].isupper() for w in words):
         return True  # "President Niinistö": the person addressed, not a topic
+    if all(b in R.CUE_WORDS for b in plain):
+        return True  # "Another factor", "The second issue": the cue, not its theme
+    if any(w.endswith(("-", "—", "–")) for w in words):
+        return True  # "One year in-": a spoken false start
     if strict:
         return False
     if len(words) == 1 and (plain[0] in R.GENERIC_SINGLE_TITLES or plain[0] in R.GENERIC_TITLE_WORDS):
@@ -338,9 +374,24 @@ def _with_modifier(phrase: str, run: tuple[Paragraph, ...], topics: _Topics) -> 
 
 
 def _clean_heading(text: str) -> str:
-    """A heading as a title: one line, no closing punctuation, at most 14 words."""
-    words = " ".join(text.split()).rstrip(" .:;,").split(" ")
-    return _balanced(" ".join(words[:14])) or R.INTRO_TITLE
+    """A heading as a title: one line, no footnote mark or closing punctuation, short enough to read.
+
+    A heading over ``HEADING_TITLE_MAX_WORDS`` words is cut where a clause or apposition
+    starts (a comma, colon, dash or bracket), else at that many words; it never ends on a
+    function word; a heading whole keeps its own last word.
+    """
+    words = " ".join(text.split()).strip(" *").rstrip(" .:;,").split(" ")
+    words[-1] = R.FOOTNOTE_MARK.sub("", words[-1])  # "Lebanon29": the note number stuck to it
+    if len(words) > R.HEADING_TITLE_MAX_WORDS:
+        cut = next((j for j in range(R.HEADING_TITLE_MIN_WORDS, R.HEADING_TITLE_MAX_WORDS + 1)
+                    if words[j - 1][-1:] in ",;:" or words[j] in ("—", "–", "-") or words[j][:1] == "("), None)
+        words = words[: cut or R.HEADING_TITLE_MAX_WORDS]
+        words[-1] = words[-1].rstrip(",;:")
+        # a cut never ends on a function word; a whole heading keeps the author's last
+        # word ("Been there, seen that")
+        while len(words) > 1 and bare(words[-1]) in R.TITLE_BAD_ENDS:
+            words = words[:-1]
+    return _balanced(" ".join(words)) or R.INTRO_TITLE
 
 
 def _main_speaker(run: tuple[Paragraph, ...], speakers: tuple[str | None, ...]) -> str | None:
@@ -375,6 +426,8 @@ def _cue_theme(m: re.Match, rest: str) -> str | None:
         theme = c.group("theme")
     elif m.group(0)[-1:].isspace() and rest.strip():
         theme = rest  # the cue already took the verb: "The first concerns | pricing."
+    elif ": " in rest:
+        theme = rest.rsplit(": ", 1)[1]  # "Another factor weighs more ...: the public's need for security."
     else:
         return None
     if bare(theme.split()[0]) in {"that", "whether", "how"}:
@@ -462,6 +515,10 @@ def _keyword_title(topics: _Topics, only: set[str] | None = None) -> str | None:
             surface[w] = min(whole[w].items(), key=lambda kv: (-kv[1], kv[0]))[0]
     pool = [w for w in pool if not (w in names and _demonym(surface[w]))]
     ranked = sorted(pool, key=lambda w: (-(area[w] * area[w] / article[w]), -area[w], w))[: 2 if pool and pool[0] in names else 1]
+    # a second name joins the first only when it is nearly as characteristic of the area
+    # (and is written as that name twice: "nations" in prose is no "United Nations Security Council")
+    ranked = ranked[:1] + [w for w in ranked[1:] if area[w] * area[w] / article[w] >= R.SECOND_NAME_SHARE * area[ranked[0]] ** 2
+                           / article[ranked[0]] and max(whole.get(w, Counter({"": 2})).values()) >= 2]
     if not ranked:
         return None
     picks: list[str] = []
@@ -470,9 +527,9 @@ def _keyword_title(topics: _Topics, only: set[str] | None = None) -> str | None:
             picks.append(surface[w])
     # one whole multi-word name is a stronger heading than "X and Y" of single words, and a
     # generic word ("Allies") only weakens the name beside it
-    longer = [t for t in picks if " " in t]
+    longer = picks[:1] if " " in picks[0] else []  # the most characteristic name, when it is a whole one
     if longer:
-        picks = longer[:1]
+        picks = longer
     elif len(picks) > 1:
         picks = [t for t in picks if bare(t) not in R.GENERIC_SINGLE_TITLES] or picks[:1]
     text = " and ".join(picks)
@@ -525,12 +582,16 @@ def _noun_phrase(sentence: str) -> str | None:
             start += 1
         else:
             return None
+    start = _object_start(words, start)
     out: list[str] = []
     for w in words[start:]:
         plain = bare(w)
+        if not out and plain in R.VOICE_POSSESSIVES:
+            continue  # "our diplomatic and humanitarian work": the speaker's "our" is a determiner here
         if not plain or plain in R.PHRASE_BREAKERS:
             break
-        if out and w[:1].islower() and len(plain) > 4 and (plain.endswith("ly") or (plain.endswith("ed") and bare(out[-1]) not in R.DETERMINERS)):
+        if out and w[:1].islower() and len(plain) > 4 and (plain.endswith("ly") or plain.endswith("ed")) \
+                and bare(out[-1]) not in R.DETERMINERS:  # "a | nationally representative survey" goes on
             break
         if w in {"—", "–", "-"}:
             break
@@ -552,6 +613,25 @@ def _noun_phrase(sentence: str) -> str | None:
     if " ".join(bare(w) for w in out if bare(w) not in R.DETERMINERS) in R.EMPTY_TITLE_PHRASES:
         return None
     return _tidy_phrase(out)
+
+
+def _object_start(words: list[str], start: int) -> int:
+    """Where the object starts when a sentence's subject is a pronoun ("we conducted | a survey").
+
+    "I inherited a diplomatic agreement": in a speech or a first-person essay the subject
+    is the speaker, and what the sentence is about is the object of its verb. Else ``start``.
+    """
+    if start >= len(words) or bare(words[start]) not in R.SUBJECT_PRONOUNS:
+        return start
+    j = start + 1
+    while j < len(words) and (bare(words[j]) in R.VERB_COMPANIONS or bare(words[j]).endswith("ly")):
+        j += 1
+    if j + 1 >= len(words) or not words[j].isalpha() or not words[j].islower() or words[j] in L.STOP_WORDS:
+        return start
+    nxt = bare(words[j + 1])
+    if nxt in R.CLAUSE_OPENERS or nxt in L.STOP_WORDS and nxt not in R.DETERMINERS:
+        return start  # "we believe that ...", "I want to ...": a clause, not a thing
+    return j + 1
 
 
 def _tidy_phrase(words: list[str]) -> str | None:

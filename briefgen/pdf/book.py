@@ -112,12 +112,14 @@ def _drop_heading(root: etree._Element, text: str) -> None:
 def book_context(c: Collected, paper: str, generated: dt.datetime) -> dict[str, Any]:
     """Everything the book template prints (pure)."""
     meta = book_meta(c, generated)
+    # A note (a text too short to divide) is one page: its overview holds the whole text.
+    note = c.overview.get("note") == "true"
     parts: list[tuple[str, str, str, SourcePage, int, tuple[int, ...]]] = [("s-index", "Overview", "overview", c.overview, 0, ())]
-    for n, a in enumerate(c.areas, 1):
+    for n, a in enumerate(() if note else c.areas, 1):
         parts.append((f"s-{a.page.key}", area_title(a), "area", a.page, n, a.paragraphs))
-    if c.glossary is not None:
+    if c.glossary is not None and not note:
         parts.append(("s-glossary", "Glossary", "glossary", c.glossary, 0, ()))
-    if c.source is not None:
+    if c.source is not None and not note:
         parts.append(("s-source", "Source text", "source", c.source, 0, ()))
     roots = []
     for sid, title, kind, page, _n, _p in parts:
@@ -139,4 +141,4 @@ def book_context(c: Collected, paper: str, generated: dt.datetime) -> dict[str, 
         for (sid, title, kind, _page, n, _p), root, span in zip(parts, roots, spans)
     )
     return {"meta": meta, "sections": sections, "paper": PAPER_SIZES[paper],
-            "area_count": len(c.areas), "version": __version__}
+            "area_count": len(c.areas), "version": __version__, "note": note}

@@ -64,6 +64,10 @@ STRONG_CUES = (
     re.compile(rf"^(?:perhaps|probably|arguably)\s+the\s+{_MODS}(?:{_THEME})s?\b", re.I),
 )
 
+# Which of STRONG_CUES is the bare ordinal ("The first concerns pricing."): where such
+# items follow one another paragraph by paragraph, they list the parts of one theme.
+BARE_ORDINAL_CUE = 2
+
 # Weak cues: transitions that often, but not always, change the subject ("Finally, ...",
 # "Turning to ...", "Beyond ..."). They start an area only where cohesion also dips, so a
 # rhetorical "Finally," inside a paragraph run about one theme does not split it.
@@ -89,6 +93,11 @@ CUE_COMPLEMENT = re.compile(
     re.I,
 )
 
+# The words of a cue alone ("Another factor", "The second issue", "A further concern"):
+# a title made of nothing else names the cue, not its theme.
+CUE_WORDS = frozenset(w for phrase in THEME_NOUNS + ORDINALS for w in phrase.split()) | frozenset(
+    t + "s" for t in THEME_NOUNS if " " not in t) | frozenset("a an the one".split())
+
 # Paragraph openers that continue the previous paragraph's point (a contrast, an
 # addition, a pronoun pointing back). A topic rarely starts there, so an unmarked split
 # avoids them and the introduction extends over them.
@@ -100,6 +109,35 @@ because
 """.split())  # "Because ...": a paragraph that gives the reason for the one before
 # How much a cohesion dip counts when the paragraph after it opens with a continuation.
 CONTINUATION_DEPTH_FACTOR = 0.5
+
+# --- Run-in labels -----------------------------------------------------------------------
+
+# Reports and fact sheets open paragraphs with a bold run-in label ("Arms Sales. Since
+# February ...", "Pandemic Response: It is in the ...", "Regime Change? President ...").
+# Where a document does this at least LABEL_MIN_PARAGRAPHS times it is the author's own
+# division, so each label opens an area and titles it. The label ends at a full stop,
+# colon or question mark (footnote digits may stick to it: "Munitions.20"), then the
+# sentence goes on with a capital letter (a figure after it is a row of data: "Killed: 18").
+LABEL_END = re.compile(r"\**[.:?]\**\d{0,3}\**\s+\**(?=[A-Z“\"‘'(])")
+LABEL_MAX_WORDS = 14
+LABEL_MIN_PARAGRAPHS = 2
+# A label is a noun phrase: these words make it a clause, so it is the paragraph's first
+# sentence, not a label ("Democracy was too strong.", "We agree: ...").
+LABEL_CLAUSE_WORDS = frozenset("""
+is are was were be been am has have had do does did will would can could should may might
+must shall i we you he she it they this that there here these those says said
+""".split())
+# After a colon label, a short verbless phrase ending in a full stop still belongs to it:
+# "February-April: Active hostilities. The conflict ...".
+LABEL_TAIL_MAX_WORDS = 8
+# Answers and asides are not labels ("Yes. A 10-day course ...", "Indeed. ...").
+NOT_LABELS = frozenset("""
+yes no not well indeed true exactly certainly sure absolutely yeah okay ok so still now
+also first second third finally however again note notes source sources
+""".split())
+# The rest of a labelled paragraph must hold a sentence of this many words, so a
+# "Label: value" row of a table of figures is not taken for one.
+LABEL_REST_MIN_WORDS = 8
 
 # --- Transcripts -----------------------------------------------------------------------
 
@@ -160,6 +198,9 @@ TURN_WALL_RUN = 40
 SPOKEN_PARAS_PER_AREA = 7
 # More areas than this is not a briefing; the weakest boundaries are merged away.
 MAX_AREAS = 12
+# ... except in a report divided into chapters, which may hold one area per this many
+# words (a 10,000-word report: 25), its navigation grouped by chapter.
+WORDS_PER_AREA = 400
 # The first run of a prose article this long opens with its first paragraph as an
 # introduction (the lede that frames the themes that follow).
 INTRO_MIN_RUN = 4
@@ -218,6 +259,21 @@ not only yet still indeed meanwhile moreover furthermore however but and so also
 yesterday recently earlier later now then instead rather besides similarly likewise thus
 """.split())
 
+# Subjects that are the speaker or a person, not a theme: after one and its verb, the
+# object names what the sentence is about ("we conducted | a nationally representative
+# survey", "I inherited | a diplomatic agreement").
+SUBJECT_PRONOUNS = frozenset("i we they you he she".split())
+# Words that may stand between such a subject and its verb: auxiliaries and adverbs.
+VERB_COMPANIONS = frozenset("""
+have has had will would also now just already then again recently still first finally
+jointly together all both never not
+""".split())
+# After the verb, these open a clause rather than name a thing ("believe that", "want to").
+CLAUSE_OPENERS = frozenset("that to how what why whether if when where who which".split())
+# The speaker's possessives open a noun phrase as a determiner would: "our diplomatic and
+# humanitarian work" is about the work, not about the speaker.
+VOICE_POSSESSIVES = frozenset("our my your".split())
+
 # Words a title phrase should not end on: an article, conjunction or preposition left
 # dangling when the phrase is cut to length.
 TITLE_BAD_ENDS = frozenset("""
@@ -244,6 +300,14 @@ anything nothing world today tomorrow yesterday percent number case matter
 
 # The longest title we cut from a sentence, in words.
 TITLE_MAX_WORDS = 8
+# An author's heading (or run-in label) longer than this is cut where a clause or an
+# apposition starts, at HEADING_TITLE_MIN_WORDS words or more ("Imposing Visa Restrictions
+# on 19 Russian Oligarchs, their 47 Family Members ..." -> up to the comma), else here.
+HEADING_TITLE_MAX_WORDS = 10
+HEADING_TITLE_MIN_WORDS = 3
+# A footnote number stuck to a heading's last word ("Lebanon29"): lower-case letters, then
+# one to three digits. Names with figures ("G20", "FY2026") are capitals before digits.
+FOOTNOTE_MARK = re.compile(r"(?<=[a-z]{3})\d{1,3}$")
 
 # Single nouns too general to head a briefing section even when an area repeats them
 # ("History", "Country", "Plan", "Deal"): a title of one such word (with or without an
@@ -276,6 +340,15 @@ excellency excellencies majesty deputy senator governor mayor speaker
 PHRASE_MIN_SENTENCES = 2
 # Longest recurring phrase considered (words); longer repeats are quotations or lists.
 PHRASE_MAX_WORDS = 4
+# A title phrase is distinctive when one of its words has at least this share of its uses
+# in the article inside the area; else the area's own names are tried first.
+DISTINCT_MIN_SHARE = 0.5
+# ... and the area's own names title it instead of the opening's subject when they are
+# this many times more characteristic of it (uses here squared, over uses in the article).
+NAMES_OVER_SUBJECT = 3.0
+# A keyword title joins a second name ("Ukraine and Javelins") only when it is at least
+# this share as characteristic of the area as the first.
+SECOND_NAME_SHARE = 0.5
 # ... and at least this share of its uses in the whole article must fall in the area:
 # "United States" in every part of a speech names none of them.
 PHRASE_MIN_SHARE = 0.5
@@ -285,3 +358,19 @@ REMARKS_TOPIC_SEPARATOR = ": "
 
 # The title of the opening area when it has no heading of its own.
 INTRO_TITLE = "Overview"
+
+# --- The shape of a briefing ------------------------------------------------------------
+
+# A text shorter than this (in words: a readout, a two-paragraph statement) says one
+# thing; divided into areas it only gains padding. It becomes a one-page note: the
+# overview holds its sentences, and its PDF is one page.
+NOTE_MAX_WORDS = 300
+# A report at least this long, whose headings come in two levels, gets its chapters as the
+# first level of its navigation (chapter -> areas); shorter texts keep one flat list, where
+# a second level would hold one or two entries each.
+LONG_REPORT_WORDS = 2500
+# A first section headed like this is the report's own opening (its summary or
+# introduction), shown as the overview's context rather than as a friction area.
+OPENING_HEADINGS = frozenset("""
+summary|overview|introduction|executive summary|in brief|at a glance|background and summary
+""".replace("\n", "").split("|"))

@@ -34,6 +34,8 @@ PHATIC_PHRASE = re.compile(
     r"|\blook(?:ing)?\sforward\sto\s(?:seeing|meeting|hearing\sfrom|working\swith)\syou\b"
     r"|\bthe\sfloor\sis\syours\b|\b(?:turn|turning|kick|kicking|hand|handing|pass|passing)\sit\s(?:back\s)?over\sto\b"
     r"|\bon\s(?:such\s)?short\snotice\b"
+    # a speech's closing blessing ("May God bless you all", "God bless America")
+    r"|\b(?:may\s)?god\s(?:bless|protect|save)\b"
 )
 
 # A sentence whose content words, spoken filler (lexicon.SPOKEN_FILLER) and contractions
@@ -89,6 +91,39 @@ SUMMARY_MIN_WORDS = 8
 SUMMARY_MAX_WORDS = 60
 # Sentences per area: 1-3, about one per this many sentences of the area.
 SUMMARY_SENTENCES_PER = 4
-# Overview bottom line: 3-5 sentences.
+# Overview bottom line: 3-5 sentences, at most OVERVIEW_PER_PARAGRAPH from one paragraph
+# (unless the text has too few paragraphs to give OVERVIEW_MIN that way).
 OVERVIEW_MIN = 3
 OVERVIEW_MAX = 5
+OVERVIEW_PER_PARAGRAPH = 2
+
+# --- The bottom line: the argument ----------------------------------------------------
+
+# What makes a sentence carry an article's argument rather than its narrative: a
+# judgement or verdict ("The New Republic is over", "the verdict of history"), a
+# recommendation ("Congress should", "it's time to"), a firm claim about the future
+# ("will not waver", "can never"), a conclusion ("I have concluded", "the lesson"). Each
+# cue found adds to a sentence's standing in the overview (at most THESIS_MAX_CUES).
+THESIS_CUES = re.compile(
+    r"(?i)\b(?:must|should|ought\s+to|needs?\s+to|it(?:[’']s|\s+is)\s+(?:time|long\s+past\s+time)|"
+    r"conclu(?:de|ded|des|sion)|verdict|lessons?|proof|clear(?:ly|est)?|in\s+short|ultimately|above\s+all|"
+    r"at\s+stake|is\s+over|bottom\s+line|the\s+(?:real|key|central|fundamental|larger|deeper)\s+(?:question|issue|problem|challenge|danger|risk)|"
+    r"will\s+not|won[’']t|cannot|can[’']t|never|(?:I|we)\s+believe|argu(?:e|ed|es)|"
+    r"urgent(?:ly)?|essential|vital|fail(?:s|ed|ure)?|succe(?:ed|eded|ss)|"
+    r"(?:more|most|less|least)\s+(?:important|likely|dangerous|serious)|harsh|"
+    r"appears?\s+to|likely|unlikely|signal(?:s|led|ed)?|reshap\w+|upends?|marks?\s+(?:a|the)\s+end)\b"
+)
+THESIS_MAX_CUES = 2
+# A sentence that shares words with the article's title states its subject: the title is
+# the author's own summary of the argument.
+TITLE_MIN_WORDS = 1
+
+# Lines that are no sentence at all but the page's furniture: a place and venue line
+# ("U.S. Department of State Headquarters ... Washington, D.C."), a time stamp ("5:39 P.M.
+# CET"), an "Updated ..." line or a report number. A bottom line never holds one.
+FURNITURE_LINE = re.compile(
+    r"(?i)^(?:updated|released|published|posted|issued)\b|\b\d{1,2}:\d{2}\s*[ap]\.?m\.?|"
+    r"^(?:report|crs report|insight|in focus)\s+(?:no\.?\s*)?[A-Z]{1,3}\d{3,}|\bvia\s+teleconference\b"
+)
+# A sentence with fewer lower-case words than this is a name, title or place line.
+FURNITURE_MAX_LOWER = 2
