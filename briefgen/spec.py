@@ -27,6 +27,7 @@ from briefgen.analysis.summarize import summarize_area
 from briefgen.errors import ConfigError
 from briefgen.model import Area, Briefing, Entities, Extract, Paragraph, Quote
 from briefgen.render import safe_url
+from briefgen.state import range_labels
 
 # libyaml's loader where PyYAML was built with it: 10-15x faster than the pure Python
 # one, with the same nodes and line marks.
@@ -311,14 +312,7 @@ def spec_text(b: Briefing, seed_name: str) -> str:
 
 
 def _range_text(pids: tuple[str, ...]) -> str | list[str]:
-    nums = [int(p[1:]) for p in pids]
-    runs: list[list[int]] = []
-    for n in nums:
-        if runs and n == runs[-1][1] + 1:
-            runs[-1][1] = n
-        else:
-            runs.append([n, n])
-    texts = [f"p{a}" if a == z else f"p{a}-p{z}" for a, z in runs]
+    texts = range_labels(int(p[1:]) for p in pids)
     return texts[0] if len(texts) == 1 else texts
 
 

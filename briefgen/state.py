@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -257,7 +257,7 @@ def changes_json(record: ChangeRecord) -> str:
         lines.append(f'   "title": {dump(b.title)}, "updated": {dump(b.updated)}, "added": {dump(b.added)},')
         lines.append(f'   "changes": {dump(list(b.changes))},')
         lines.append('   "pages": {' + ", ".join(f"{dump(f)}: {dump(h)}" for f, h in b.pages) + "},")
-        areas = [dump([a.slug, a.title, a.file, _ranges_text(a.paragraphs)]) for a in b.areas]
+        areas = [dump([a.slug, a.title, a.file, ",".join(range_labels(a.paragraphs))]) for a in b.areas]
         lines.append('   "areas": [' + ("\n    " + ",\n    ".join(areas) + "\n   " if areas else "") + "]")
         lines.append("  }" + ("," if i < len(items) - 1 else ""))
     lines += [" }", "}"]
@@ -278,15 +278,15 @@ def write_state_file(state: Path, name: str, text: str) -> bool:
     return True
 
 
-def _ranges_text(nums: tuple[int, ...]) -> str:
-    """(4, 5, 6, 9) -> "p4-p6,p9": paragraph numbers as the spec writes them."""
+def range_labels(nums: Iterable[int]) -> list[str]:
+    """(4, 5, 6, 9) -> ["p4-p6", "p9"]: paragraph numbers in runs, as the spec writes them."""
     runs: list[list[int]] = []
     for n in nums:
         if runs and n == runs[-1][1] + 1:
             runs[-1][1] = n
         else:
             runs.append([n, n])
-    return ",".join(f"p{a}" if a == z else f"p{a}-p{z}" for a, z in runs)
+    return [f"p{a}" if a == z else f"p{a}-p{z}" for a, z in runs]
 
 
 def _numbers(text: str) -> list[int]:

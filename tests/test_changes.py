@@ -12,6 +12,7 @@ from briefgen.pipeline import generate
 from briefgen.state import AreaRecord, BriefingRecord, ChangeRecord, changes_json, read_changes
 from briefgen.write.moves import area_links
 from tests.test_edits import SPEC, edit, make_project, read
+from tests.test_spec import write_spec
 
 DAY1, DAY2 = "2026-04-09", "2026-04-10"
 FUEL_PAGE = "docs/harbour/01-fuel-costs.md"
@@ -19,10 +20,6 @@ FUEL_PAGE = "docs/harbour/01-fuel-costs.md"
 
 def gen(root: Path, today: str) -> None:
     generate(load_settings(root / "mkdocs.yml"), today=today)
-
-
-def write_spec(root: Path, text: str) -> None:
-    (root / "seeds" / "harbour.briefing.yaml").write_text(text, encoding="utf-8")
 
 
 def files(root: Path) -> dict[str, tuple[bytes, int]]:

@@ -14,22 +14,11 @@ import pytest
 from briefgen.write.merge import merge_close, split_edits
 from briefgen.write.moves import area_links, page_moves, primary_successor
 from briefgen.state import AreaRecord
-from tests.test_edits import FUEL, QUOTA, SPEC, edit, make_project, read, run
+from tests.test_edits import FUEL, QUOTA, SPEC, edit, project, read, run  # noqa: F401 (project: the fixture)
+from tests.test_spec import write_spec
 
 OUTLOOK = "docs/harbour/03-outlook.md"
 QUOTA_SPEC = "  - title: Quota talks\n    slug: quota-talks\n    paragraphs: p4-p6\n"
-
-
-def write_spec(root: Path, text: str) -> None:
-    (root / "seeds" / "harbour.briefing.yaml").write_text(text, encoding="utf-8")
-
-
-@pytest.fixture
-def project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    root = make_project(tmp_path)
-    code, out = run(capsys, root, "generate")
-    assert code == 0, out
-    return root
 
 
 def test_renaming_an_edited_area_moves_the_page_with_its_edits(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -61,8 +50,9 @@ def test_reordering_areas_keeps_each_pages_edits(project: Path, capsys: pytest.C
     write_spec(project, "areas:\n  - title: " + third + "  - title: " + first + "  - title: " + second)
     code, out = run(capsys, project, "generate")
     assert code == 0, out
-    assert "- Sharper: observers expect" in read(project, "docs/harbour/01-outlook.md")
-    assert "- Sharper: the agreement now faces" in read(project, "docs/harbour/02-fuel-costs.md")
+    outlook, fuel = read(project, "docs/harbour/01-outlook.md"), read(project, "docs/harbour/02-fuel-costs.md")
+    assert "# Outlook" in outlook and "- Sharper: observers expect" in outlook
+    assert "# Fuel costs" in fuel and "- Sharper: the agreement now faces" in fuel
     assert sorted(p.name for p in (project / "docs/harbour").glob("0*.md")) == [
         "01-outlook.md", "02-fuel-costs.md", "03-quota-talks.md"]
 

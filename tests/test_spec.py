@@ -70,16 +70,6 @@ def test_splitting_an_area_in_the_spec_makes_two_pages(tmp_path: Path, capsys: p
     assert (root / "docs/harbour/04-outlook.md").exists()
 
 
-def test_reordering_areas_in_the_spec_reorders_the_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root = make_project(tmp_path)
-    first, second, third = SPEC.split("  - title: ")[1:]
-    write_spec(root, "areas:\n  - title: " + third + "  - title: " + first + "  - title: " + second)
-    code, out = run(capsys, root, "generate")
-    assert code == 0, out
-    assert "# Outlook" in read(root, "docs/harbour/01-outlook.md")
-    assert "# Fuel costs" in read(root, "docs/harbour/02-fuel-costs.md")
-
-
 def test_a_pinned_quote_is_shown_and_an_excluded_one_is_not(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_project(tmp_path)
     write_spec(root, SPEC + "quotes:\n  pinned:\n    - Neither side can afford a closed harbour.\n"
