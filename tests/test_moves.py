@@ -87,6 +87,17 @@ def test_splitting_an_edited_area_shares_its_edits_out(project: Path, capsys: py
     assert "<<<<<<<" not in claim + answer
 
 
+def test_an_edited_paragraph_that_changes_area_takes_its_edit_along(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(project, QUOTA, "The southern council wants a larger", "The southern council wants a far larger")
+    edit(project, QUOTA, "The northern council rejects", "The northern council flatly rejects")
+    write_spec(project, SPEC.replace("paragraphs: p1-p3", "paragraphs: p1-p4").replace("paragraphs: p4-p6", "paragraphs: p5-p6"))
+    code, out = run(capsys, project, "generate")
+    assert code == 0, out
+    fuel, quota = read(project, FUEL), read(project, QUOTA)
+    assert "far larger" in fuel and "far larger" not in quota
+    assert "flatly rejects" in quota and "<<<<<<<" not in fuel + quota
+
+
 def test_an_edit_no_new_page_can_take_is_a_conflict_with_its_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     edit(project, QUOTA, "# Quota talks", "# Quota talks (my notes)")
     write_spec(project, SPEC.replace("title: Quota talks\n    slug: quota-talks", "title: Sharing the catch\n    slug: sharing-the-catch"))
