@@ -40,7 +40,7 @@ from briefgen.model import Briefing, Failure
 from briefgen.parallel import run_all
 from briefgen.render import BriefingPart, make_env, render_part
 from briefgen.seeds import find_seeds, unique_slugs
-from briefgen.spec import parse_spec, resolve_spec, spec_text
+from briefgen.spec import parse_spec, resolve_spec, spec_paths, spec_text
 from briefgen.state import base_dir, content_hash
 
 
@@ -82,6 +82,7 @@ class Analyses:
         except BriefgenError as exc:
             seeds, self.problem = (), str(exc)
         self.seeds: dict[str, Path] = {slug: path for path, slug in unique_slugs(seeds).items()}
+        self._specs = spec_paths(seeds)
         self._cache = AnalysisCache(settings.state)
         self._versions = _analysis_versions(settings.templates)
 
@@ -103,6 +104,20 @@ class Analyses:
         """The analysis of the seed published as ``slug``, or None (no such seed, or it fails: generate said why)."""
         found = self.get(slug)
         return found if isinstance(found, Briefing) else None
+
+    def shaped(self, slug: str) -> Briefing | None:
+        """``briefing(slug)`` shaped by its spec, as the pages were made: its areas, titles and metadata.
+
+        A spec that fails (generate said why) leaves the analysis as it is.
+        """
+        found = self.briefing(slug)
+        spec = self._specs.get(self.seeds[slug]) if found is not None else None
+        if found is None or spec is None or not spec.is_file():
+            return found
+        try:
+            return resolve_spec(found, parse_spec(spec.read_text(encoding="utf-8"), str(spec)))[0]
+        except (BriefgenError, OSError, UnicodeDecodeError):
+            return found
 
 
 @dataclass(frozen=True)

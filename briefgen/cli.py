@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from briefgen import __version__
 from briefgen.config import Settings, load_settings
 from briefgen.errors import BriefgenError
+from briefgen.state import CHANGELOG_FILE
 
 if TYPE_CHECKING:
     from briefgen.pdf import PdfReport
@@ -182,8 +183,16 @@ def _show_generated(result: GenerateResult, settings: Settings) -> tuple[int, tu
         _info(f"briefgen: {settings.docs / path}: you deleted it, so it was not recreated (--force brings it back)")
     for path in w.removed:
         _info(f"briefgen: {settings.docs / path}: no longer generated; removed")
+    for path, to in w.moved:
+        _info(f"briefgen: {settings.docs / path}: its area was renamed, merged or split; your edits went to "
+              + ", ".join(str(settings.docs / p) for p in to))
     for path in w.orphaned:
-        _info(f"briefgen: warning: {settings.docs / path}: no longer generated, but you edited it, so it was kept")
+        _info(f"briefgen: warning: {settings.docs / path}: no longer generated, but you had edited it; it is out "
+              f"of the site, and your version is saved as {Path(w.backup or '') / path}")
+    if result.changed and result.changes is not None and result.changes.last is not None:
+        last = result.changes.last
+        _info(f"briefgen: {len(last.added)} briefing(s) added, {len(last.updated)} updated, {len(last.removed)} removed; "
+              f"change log in {settings.state / CHANGELOG_FILE}")
     for message in result.warnings:
         _info(f"briefgen: warning: {message}")
     closing = [f"briefgen: error: {failure.message}" for failure in result.failures]
@@ -272,7 +281,9 @@ def build_parser() -> argparse.ArgumentParser:
                  "last time, kept in .briefgen/base/; your file; the new text). Edits that overlap a change "
                  "leave <<<<<<< yours / >>>>>>> generated markers and exit code 1. A page you deleted stays "
                  "deleted. Each article's seeds/<stem>.briefing.yaml (written on first run) sets its areas, "
-                 "summary sentences and pinned or excluded quotes.\n\n"
+                 "summary sentences, pinned or excluded quotes and metadata; a page whose area is renamed, "
+                 "merged or split there takes your edits along. What changed is logged in "
+                 ".briefgen/changes.md and shown on the site.\n\n"
                  "example:\n  briefgen generate --seeds seeds --docs docs"))
     p = add("build", cmd_build, "generate, then build the site with MkDocs",
             "Run generate, then `mkdocs build --strict` into site/ (any MkDocs warning fails the build), "

@@ -25,13 +25,17 @@ import json
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
 
 from briefgen.model import Area, Briefing, Page, Paragraph, Quote
+from briefgen.state import AreaRecord
+
+if TYPE_CHECKING:
+    from briefgen.updates import RecentItem
 
 # Characters that would start Markdown or HTML syntax in the middle of a line.
 _INLINE = re.compile(r"([\\`*_\[\]{}<>])")
@@ -71,6 +75,10 @@ _FRONT_MATTER_SAFE = str.maketrans({"<": "\u2039", ">": "\u203a"})
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 # Characters a URL may hold and still be printed safely as a Markdown link target.
 _URL_CHARS = re.compile(r"^[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+$")
+# Where the overview says when the briefing last changed. A briefing's pages are rendered
+# (and cached) once per change of its seed or spec; the date comes from the change record
+# after all are rendered, so the overview is rendered with this line, filled in by updates.py.
+UPDATED_SLOT = "<!-- briefgen:updated -->"
 
 
 def md_escape(value: Any) -> str:
@@ -203,19 +211,26 @@ class BriefingPart:
     pages: tuple[Page, ...]
     home: HomeItem
     nav: tuple[str, ...]
+    folder: str = ""  # its folder under docs/
+    areas: tuple[AreaRecord, ...] = ()  # its area pages' identities, for the change record
 
 
 def render_part(b: Briefing, env: jinja2.Environment) -> BriefingPart:
     """One briefing's pages, home-page entry and nav section."""
-    return BriefingPart(_briefing_key(b), tuple(render_briefing(b, env)), _home_item(b), nav_section(b))
+    areas = tuple(AreaRecord(a.slug, a.title, f, tuple(_num(p) for p in a.paragraphs)) for a, f in zip(b.areas, area_files(b.areas)))
+    return BriefingPart(_briefing_key(b), tuple(render_briefing(b, env)), _home_item(b), nav_section(b),
+                        safe_slug(b.slug, "briefing"), areas)
 
 
-def assemble_library(parts: tuple[BriefingPart, ...], templates: Path, env: jinja2.Environment | None = None) -> tuple[Page, ...]:
-    """The site from each briefing's part: home, tag index, style sheets, briefing pages, nav."""
+def assemble_library(
+    parts: tuple[BriefingPart, ...], templates: Path, env: jinja2.Environment | None = None,
+    recent: tuple[RecentItem, ...] = (),
+) -> tuple[Page, ...]:
+    """The site from each briefing's part: home (with ``recent``, what changed lately), tag index, style sheets, briefing pages, nav."""
     env = env or make_env(templates)
     ordered = tuple(sorted(parts, key=lambda part: part.key))
     pages = [
-        Page("index.md", env.get_template("home.md.j2").render(items=tuple(part.home for part in ordered))),
+        Page("index.md", env.get_template("home.md.j2").render(items=tuple(part.home for part in ordered), recent=recent)),
         Page(TAGS_PAGE, env.get_template("tags.md.j2").render()),
     ]
     pages += read_assets(templates)
@@ -283,6 +298,7 @@ def render_briefing(b: Briefing, env: jinja2.Environment) -> list[Page]:
         ),
         "title": title,
         "byline": byline(b),
+        "updated": Markup(UPDATED_SLOT),
         "pdf": pdf_book,
         "bottom_line": tuple(_ref(e.text, e.paragraph) for e in b.summary),
         "note": b.note,
@@ -293,10 +309,13 @@ def render_briefing(b: Briefing, env: jinja2.Environment) -> list[Page]:
         "abbrs": abbrs,
     }
     pages = [Page(f"{slug}/index.md", env.get_template("overview.md.j2").render(**overview))]
+    # Every page of the briefing names its author, for the page's metadata (the themes'
+    # <meta name="author">), as the overview does.
+    by = {"author": author} if (author := _one_line(b.meta.author)) else {}
     for area, name in zip(b.areas, files):
         area_pdf = f"{safe_slug(area.slug, 'area')}.pdf"
         ctx = {
-            "front": front_matter(title=area.title, briefing=slug, area=safe_slug(area.slug, "area"), tags=area_tags(area)),
+            "front": front_matter(title=area.title, briefing=slug, area=safe_slug(area.slug, "area"), **by, tags=area_tags(area)),
             "title": area.title,
             "briefing_title": title,
             "pdf": Markup(
@@ -311,11 +330,11 @@ def render_briefing(b: Briefing, env: jinja2.Environment) -> list[Page]:
         pages.append(Page(f"{slug}/{name}", env.get_template("area.md.j2").render(**ctx)))
     common = {"briefing_title": title, "abbrs": abbrs}
     pages.append(Page(f"{slug}/quotes.md", env.get_template("quotes.md.j2").render(
-        front=front_matter(title="Quotes", briefing=slug), groups=speaker_groups(b, files), **common)))
+        front=front_matter(title="Quotes", briefing=slug, **by), groups=speaker_groups(b, files), **common)))
     pages.append(Page(f"{slug}/glossary.md", env.get_template("glossary.md.j2").render(
-        front=front_matter(title="Glossary", briefing=slug), entries=b.glossary, **common)))
+        front=front_matter(title="Glossary", briefing=slug, **by), entries=b.glossary, **common)))
     pages.append(Page(f"{slug}/source.md", env.get_template("source.md.j2").render(
-        front=front_matter(title="Source text", briefing=slug), source=_source_meta(b),
+        front=front_matter(title="Source text", briefing=slug, **by), source=_source_meta(b),
         paragraphs=_para_views(b, tuple(p.id for p in b.paragraphs)), **common)))
     return [Page(p.path, tidy(p.content)) for p in pages]
 
@@ -534,6 +553,8 @@ def _source_meta(b: Briefing) -> dict[str, Any]:
     url = safe_url(b.meta.source_url)
     return {
         "file": Path(b.source.path).name,
+        "author": _one_line(b.meta.author),
+        "organisation": _one_line(b.meta.organisation),
         "date": b.meta.date or "",
         "url": url or "",
         "url_href": Markup(url) if url else Markup(""),
@@ -554,3 +575,4 @@ def _home_item(b: Briefing) -> HomeItem:
         areas_label="One-page note" if b.note else plural(len(b.areas), "friction area"),
         url=safe_url(b.meta.source_url) or "",
     )
+

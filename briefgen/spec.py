@@ -13,6 +13,7 @@ p9-p3 is not a valid range``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -26,6 +27,8 @@ from briefgen.analysis.quotes import key_quote
 from briefgen.analysis.summarize import summarize_area
 from briefgen.errors import ConfigError
 from briefgen.model import Area, Briefing, Entities, Extract, Paragraph, Quote
+from briefgen.render import safe_url
+from briefgen.state import range_labels
 
 # libyaml's loader where PyYAML was built with it: 10-15x faster than the pure Python
 # one, with the same nodes and line marks.
@@ -39,9 +42,13 @@ _C_DUMPER_SAFE = re.compile("^[\x20-\x7e\u00a0-\ud7ff\ue000-\ufefe\uff00-\ufffd]
 
 SPEC_SUFFIX = ".briefing.yaml"
 # The keys a spec may hold at each level; anything else is a typo worth an error.
-TOP_KEYS = ("summary", "areas", "quotes")
+TOP_KEYS = ("summary", "areas", "quotes", "meta")
 AREA_KEYS = ("title", "slug", "paragraphs", "summary")
 QUOTE_KEYS = ("pinned", "excluded", "speakers")
+# The briefing's metadata a spec may correct: each one given wins over what the analyser read.
+META_KEYS = ("title", "author", "organisation", "date", "source_url")
+# A date as the spec and the pages write it.
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Slugs become file names and URLs.
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # "p2-p4", "p7", "p2 - p4"; several ranges may be given as a list or separated by commas.
@@ -67,6 +74,8 @@ HEADER = """\
 #     Leave an area's summary out and briefgen chooses the sentences.
 #   quotes: pinned are always shown as key quotes, excluded never; give their exact words.
 #     speakers: correct who said a quotation: "its exact words, or a unique run of them": Speaker
+#   meta (add it to correct what the article says of itself): title, author, organisation,
+#     date (YYYY-MM-DD), source_url (http or https); an empty value means "not stated".
 """
 
 
@@ -94,6 +103,7 @@ class BriefingSpec:
     pinned: tuple[tuple[str, int], ...] = ()  # (quote text, line)
     excluded: tuple[tuple[str, int], ...] = ()
     speakers: tuple[tuple[str, str | None, int], ...] = ()  # (words of a quote, its speaker, line)
+    meta: tuple[tuple[str, str | None], ...] = ()  # (Meta field, value); None: not stated
 
 
 # ---------------------------------------------------------------------------------------
@@ -161,6 +171,7 @@ def _parse(root: Node | None, name: str) -> BriefingSpec:
         pinned = _lined_strings(q.get("pinned"), "quotes.pinned")
         excluded = _lined_strings(q.get("excluded"), "quotes.excluded")
         speakers = _speakers(q.get("speakers"))
+    meta = _meta(top["meta"]) if "meta" in top and not _is_null(top["meta"]) else ()
     return BriefingSpec(
         path=name,
         summary=summary,
@@ -169,7 +180,32 @@ def _parse(root: Node | None, name: str) -> BriefingSpec:
         pinned=pinned,
         excluded=excluded,
         speakers=speakers,
+        meta=meta,
     )
+
+
+def _meta(node: Node) -> tuple[tuple[str, str | None], ...]:
+    """The metadata the spec sets: each value checked, an empty one meaning "not stated"."""
+    out: list[tuple[str, str | None]] = []
+    for key, vnode in _mapping(node, "meta", META_KEYS).items():
+        where = f"meta.{key}"
+        value = None if _is_null(vnode) else " ".join(_string(vnode, where).split()) or None
+        if value is not None and key == "date" and not _is_date(value):
+            raise _SpecError(vnode, where, f"{value} is not a date (write it as YYYY-MM-DD, e.g. 2026-04-09)")
+        if value is not None and key == "source_url" and safe_url(value) is None:
+            raise _SpecError(vnode, where, f"{value} is not a web address (write a full http:// or https:// URL)")
+        out.append((key, value))
+    return tuple(out)
+
+
+def _is_date(text: str) -> bool:
+    if not _ISO_DATE.match(text):
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _area(node: Node, where: str) -> AreaSpec:
@@ -298,14 +334,7 @@ def spec_text(b: Briefing, seed_name: str) -> str:
 
 
 def _range_text(pids: tuple[str, ...]) -> str | list[str]:
-    nums = [int(p[1:]) for p in pids]
-    runs: list[list[int]] = []
-    for n in nums:
-        if runs and n == runs[-1][1] + 1:
-            runs[-1][1] = n
-        else:
-            runs.append([n, n])
-    texts = [f"p{a}" if a == z else f"p{a}-p{z}" for a, z in runs]
+    texts = range_labels(int(p[1:]) for p in pids)
     return texts[0] if len(texts) == 1 else texts
 
 
@@ -327,7 +356,9 @@ def resolve_spec(b: Briefing, spec: BriefingSpec) -> tuple[Briefing, tuple[str, 
         members = set(area.paragraphs)
         fixed.append(replace(area, quotes=tuple(i for i, q in enumerate(quotes) if q.paragraph in members
                                                 and (key_quote(q) or (q.paragraph, q.start) in pinned))))
-    # 4. The overview's bottom line.
+    # 4. The metadata the spec corrects.
+    meta = replace(b.meta, **dict(spec.meta)) if spec.meta else b.meta
+    # 5. The overview's bottom line.
     summary = b.summary
     if spec.summary is not None:
         found, missing = _find_sentences(spec.summary, b.paragraphs, b.summary)
@@ -337,7 +368,7 @@ def resolve_spec(b: Briefing, spec: BriefingSpec) -> tuple[Briefing, tuple[str, 
         else:
             summary = found
     # A note the spec gives areas to is a briefing with areas: the user's choice wins.
-    return replace(b, areas=tuple(fixed), quotes=quotes, summary=summary, note=b.note and not fixed), tuple(warnings)
+    return replace(b, meta=meta, areas=tuple(fixed), quotes=quotes, summary=summary, note=b.note and not fixed), tuple(warnings)
 
 
 def _areas(b: Briefing, spec: BriefingSpec, warnings: list[str]) -> list[Area]:

@@ -4,9 +4,13 @@ The state folder (``Settings.state``, ``.briefgen/`` by default) holds, for ever
 generated, the text it generated last time: ``base/<page path>``. That copy is the common
 ancestor of a three-way merge between the user's edited page and the newly generated one,
 so it is committed with the project: a fresh clone must merge exactly as the author would.
+So is the change record, ``changes.json``: when each briefing last changed and what
+changed, with each page's hash and each area page's identity (slug, title, file,
+paragraphs), so that the next run can tell what changed and trace a renamed, merged or
+split area to the pages it came from; and ``changes.md``, the last run's change log.
 Everything else in the folder (the run lock, an interrupted swap's journal, backups made
-by ``--force``, the manifest of what the last run wrote) belongs to one machine and is
-ignored by git.
+by ``--force`` or of edited pages no longer generated, the manifest of what the last run
+wrote) belongs to one machine and is ignored by git.
 
 The manifest records, for every page, the (inode, mtime, size) and content hash of its
 docs/ file and of its merge base as the last run left them. A page whose two files still
@@ -19,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,13 +39,14 @@ STAGED_SUFFIX = ".briefgen-new"
 
 # Only the merge bases are shared; the rest is one machine's run state.
 GITIGNORE = f"""\
-# Written by briefgen. base/ holds the merge bases: commit it.
+# Written by briefgen. base/ (the merge bases) and changes.json (the change record): commit them.
 /{LOCK_FILE}
 /{JOURNAL_FILE}
 /{BACKUP_DIR}/
 /{MANIFEST_FILE}
 /.*{STAGED_SUFFIX}/
 /.*.briefgen-old/
+/*.tmp
 """
 
 
@@ -149,3 +154,144 @@ def ensure_state(state: Path) -> None:
         tmp = state / ".gitignore.tmp"
         tmp.write_text(GITIGNORE, encoding="utf-8")
         tmp.replace(ignore)
+
+
+# ---------------------------------------------------------------------------------------
+# The change record: what each briefing was when it last changed (committed)
+# ---------------------------------------------------------------------------------------
+
+CHANGES_FILE = "changes.json"  # the record below, read by the next run
+CHANGELOG_FILE = "changes.md"  # the last change log, for people
+CHANGES_VERSION = 1
+
+
+@dataclass(frozen=True)
+class AreaRecord:
+    """An area page as generated: the identity a rename, merge or split is traced by."""
+
+    slug: str
+    title: str
+    file: str  # "02-quota-talks.md", in the briefing's folder
+    paragraphs: tuple[int, ...]  # paragraph numbers; () when not known (a state from before records)
+
+
+@dataclass(frozen=True)
+class BriefingRecord:
+    """One briefing as it was generated when it last changed, and what changed then."""
+
+    title: str
+    updated: str  # ISO date of that change
+    added: bool  # the change was the briefing's first generation
+    changes: tuple[str, ...]  # what changed, one phrase each ("“A” renamed “B”", "changed: source text")
+    pages: tuple[tuple[str, str], ...]  # (file in the briefing's folder, short hash of its generated text)
+    areas: tuple[AreaRecord, ...]
+
+
+@dataclass(frozen=True)
+class RunLog:
+    """The last run that changed a briefing: what it added, updated and removed, and what it did to edited pages."""
+
+    date: str
+    added: tuple[str, ...] = ()  # briefing slugs
+    updated: tuple[str, ...] = ()
+    removed: tuple[tuple[str, str], ...] = ()  # (slug, title)
+    kept_edits: tuple[str, ...] = ()  # docs paths whose new text kept the user's edits
+    conflicts: tuple[tuple[str, int], ...] = ()  # (docs path, line) where conflict markers start
+
+
+@dataclass(frozen=True)
+class ChangeRecord:
+    """The whole record: every briefing's last change, and the last run that changed any."""
+
+    briefings: Mapping[str, BriefingRecord] = field(default_factory=dict)
+    last: RunLog | None = None
+
+
+def short_hash(content_hash_text: str) -> str:
+    """The part of a page's content hash the record keeps: enough to tell versions apart."""
+    return content_hash_text[:16]
+
+
+def read_changes(state: Path) -> ChangeRecord:
+    """The change record of the last run; an empty one if there is none (every briefing is then new)."""
+    try:
+        data = json.loads((state / CHANGES_FILE).read_text(encoding="utf-8"))
+        if data.get("version") != CHANGES_VERSION:
+            return ChangeRecord()
+        briefings = {
+            slug: BriefingRecord(
+                title=str(b["title"]), updated=str(b["updated"]), added=bool(b.get("added", False)),
+                changes=tuple(str(c) for c in b["changes"]),
+                pages=tuple((str(f), str(h)) for f, h in b["pages"].items()),
+                areas=tuple(AreaRecord(str(a[0]), str(a[1]), str(a[2]), tuple(_numbers(str(a[3])))) for a in b["areas"]),
+            )
+            for slug, b in data["briefings"].items()
+        }
+        last = data.get("last")
+        log = None if last is None else RunLog(
+            date=str(last["date"]), added=tuple(last["added"]), updated=tuple(last["updated"]),
+            removed=tuple((str(s), str(t)) for s, t in last["removed"]), kept_edits=tuple(last["kept_edits"]),
+            conflicts=tuple((str(p), int(n)) for p, n in last["conflicts"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return ChangeRecord()
+    return ChangeRecord(briefings, log)
+
+
+def changes_json(record: ChangeRecord) -> str:
+    """The record as the text of its file: briefings sorted, one line per page and area, so git diffs read well."""
+    def dump(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    last = record.last
+    lines = ["{", f' "version": {CHANGES_VERSION},']
+    lines.append(' "last": ' + ("null" if last is None else dump({
+        "date": last.date, "added": list(last.added), "updated": list(last.updated),
+        "removed": [list(r) for r in last.removed], "kept_edits": list(last.kept_edits),
+        "conflicts": [list(c) for c in last.conflicts],
+    })) + ",")
+    lines.append(' "briefings": {')
+    items = sorted(record.briefings.items())
+    for i, (slug, b) in enumerate(items):
+        lines.append(f"  {dump(slug)}: {{")
+        lines.append(f'   "title": {dump(b.title)}, "updated": {dump(b.updated)}, "added": {dump(b.added)},')
+        lines.append(f'   "changes": {dump(list(b.changes))},')
+        lines.append('   "pages": {' + ", ".join(f"{dump(f)}: {dump(h)}" for f, h in b.pages) + "},")
+        areas = [dump([a.slug, a.title, a.file, ",".join(range_labels(a.paragraphs))]) for a in b.areas]
+        lines.append('   "areas": [' + ("\n    " + ",\n    ".join(areas) + "\n   " if areas else "") + "]")
+        lines.append("  }" + ("," if i < len(items) - 1 else ""))
+    lines += [" }", "}"]
+    return "\n".join(lines) + "\n"
+
+
+def write_state_file(state: Path, name: str, text: str) -> bool:
+    """Write ``state/name`` through a temporary name, unless it already holds ``text``; whether it was written."""
+    path = state / name
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    return True
+
+
+def range_labels(nums: Iterable[int]) -> list[str]:
+    """(4, 5, 6, 9) -> ["p4-p6", "p9"]: paragraph numbers in runs, as the spec writes them."""
+    runs: list[list[int]] = []
+    for n in nums:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return [f"p{a}" if a == z else f"p{a}-p{z}" for a, z in runs]
+
+
+def _numbers(text: str) -> list[int]:
+    out: list[int] = []
+    for part in filter(None, text.split(",")):
+        first, _, last = part.partition("-")
+        out += range(int(first[1:]), int((last or first)[1:]) + 1)
+    return out

@@ -198,13 +198,13 @@ def test_merge_bases_are_kept_in_the_state_folder_and_gitignore_spares_them(proj
     assert "base" not in [line.strip("/") for line in ignore.splitlines() if not line.startswith("#")]
 
 
-def test_a_page_no_longer_generated_is_removed_if_unedited_and_kept_if_edited(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_pages_of_renamed_areas_move_whether_edited_or_not(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     edit(project, QUOTA, "# Quota talks", "# Quota talks (my notes)")
     spec = SPEC.replace("slug: quota-talks", "slug: quota").replace("slug: outlook", "slug: next-steps")
     (project / "seeds" / "harbour.briefing.yaml").write_text(spec, encoding="utf-8")
     code, out = run(capsys, project, "generate")
     assert code == 0, out
-    assert not (project / "docs/harbour/03-outlook.md").exists()
+    assert not (project / "docs/harbour/03-outlook.md").exists() and not (project / QUOTA).exists()
     assert (project / "docs/harbour/03-next-steps.md").exists()
-    assert "(my notes)" in read(project, QUOTA)
-    assert "no longer generated, but you edited it" in out
+    assert "(my notes)" in read(project, "docs/harbour/02-quota.md")
+    assert "no longer generated" not in out

@@ -70,16 +70,6 @@ def test_splitting_an_area_in_the_spec_makes_two_pages(tmp_path: Path, capsys: p
     assert (root / "docs/harbour/04-outlook.md").exists()
 
 
-def test_reordering_areas_in_the_spec_reorders_the_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root = make_project(tmp_path)
-    first, second, third = SPEC.split("  - title: ")[1:]
-    write_spec(root, "areas:\n  - title: " + third + "  - title: " + first + "  - title: " + second)
-    code, out = run(capsys, root, "generate")
-    assert code == 0, out
-    assert "# Outlook" in read(root, "docs/harbour/01-outlook.md")
-    assert "# Fuel costs" in read(root, "docs/harbour/02-fuel-costs.md")
-
-
 def test_a_pinned_quote_is_shown_and_an_excluded_one_is_not(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_project(tmp_path)
     write_spec(root, SPEC + "quotes:\n  pinned:\n    - Neither side can afford a closed harbour.\n"
@@ -171,3 +161,71 @@ def test_a_speaker_key_must_match_exactly_one_quote(
     code, out = run(capsys, root, "generate")
     assert code == 1
     assert f"harbour.briefing.yaml:19: quotes.speakers: “{words}” {problem}" in out
+
+
+META = "meta:\n  title: The Harbour Quarrel\n  author: Ann Editor\n  organisation: Coast Institute\n  date: 2026-04-09\n  source_url: https://example.org/harbour\n"
+
+
+def test_metadata_in_the_spec_wins_wherever_it_is_shown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path)
+    write_spec(root, SPEC + META)
+    code, out = run(capsys, root, "generate")
+    assert code == 0, out
+    overview = read(root, "docs/harbour/index.md")
+    assert 'title: "The Harbour Quarrel"\nauthor: "Ann Editor"\norganisation: "Coast Institute"\nsource_date: "2026-04-09"' in overview
+    assert "Ann Editor · Coast Institute · 2026-04-09 · [original](https://example.org/harbour)" in overview
+    assert "Jane Example" not in overview
+    home = read(root, "docs/index.md")
+    assert "[**The Harbour Quarrel**](harbour/index.md)" in home and "Ann Editor · Coast Institute" in home
+    # Every page of the briefing carries the author in its metadata (the site's <meta name="author">).
+    for page in sorted((root / "docs/harbour").glob("*.md")):
+        assert 'author: "Ann Editor"' in page.read_text(encoding="utf-8"), page.name
+    assert "- Author: Ann Editor\n- Organisation: Coast Institute" in read(root, "docs/harbour/source.md")
+    assert '"The Harbour Quarrel":' in read(root, "docs/.nav.yml")
+
+
+def test_an_empty_metadata_value_means_not_stated(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path)
+    write_spec(root, SPEC + "meta:\n  author: ''\n")
+    assert run(capsys, root, "generate")[0] == 0
+    assert "Jane Example" not in "".join(p.read_text(encoding="utf-8") for p in (root / "docs").rglob("*.md"))
+    assert "author: null" in read(root, "docs/harbour/index.md")
+
+
+def test_the_pdf_cover_takes_the_specs_metadata(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import datetime as dt
+
+    from briefgen.briefings import Analyses
+    from briefgen.config import load_settings
+    from briefgen.pdf.book import book_meta
+    from briefgen.pdf.collect import collect, make_markdown
+    from briefgen.pdf.writer import make_env
+
+    root = make_project(tmp_path)
+    write_spec(root, SPEC + "meta:\n  author: Ann Editor\n  organisation: null\n")
+    assert run(capsys, root, "generate")[0] == 0
+    settings = load_settings(root / "mkdocs.yml")
+    c = collect(settings.docs, "harbour", make_markdown(settings.config_file, settings.docs),
+                Analyses(settings).shaped("harbour"), make_env(settings.templates))
+    meta = book_meta(c, dt.datetime(2026, 4, 9, tzinfo=dt.timezone.utc))
+    assert (meta.author, meta.organisation) == ("Ann Editor", None)
+
+
+@pytest.mark.parametrize(
+    ("meta", "message"),
+    [
+        ("meta:\n  date: 2026-13-01\n", "harbour.briefing.yaml:18: meta.date: 2026-13-01 is not a date (write it as YYYY-MM-DD"),
+        ("meta:\n  date: last spring\n", "harbour.briefing.yaml:18: meta.date: last spring is not a date"),
+        ("meta:\n  source_url: ftp://example.org/x\n", "harbour.briefing.yaml:18: meta.source_url: ftp://example.org/x is not a web address"),
+        ("meta:\n  source_url: example.org\n", "harbour.briefing.yaml:18: meta.source_url: example.org is not a web address"),
+        ("meta:\n  publisher: X\n", "harbour.briefing.yaml:18: meta.publisher: unknown key; known keys here: title, author"),
+        ("meta:\n  author: [A, B]\n", "harbour.briefing.yaml:18: meta.author: must be a text value"),
+    ],
+)
+def test_bad_metadata_is_an_error_naming_the_file_line_and_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], meta: str, message: str
+) -> None:
+    root = make_project(tmp_path)
+    write_spec(root, SPEC + meta)
+    code, out = run(capsys, root, "generate")
+    assert code == 1 and message in out, out

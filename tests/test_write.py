@@ -64,11 +64,11 @@ def test_a_page_the_user_deleted_is_not_recreated_and_force_backs_up_an_edit() -
     assert (forced.outcome, forced.text, forced.backup) == (Outcome.CHANGED, "new\n", "mine\n")
 
 
-def test_a_page_no_longer_generated_goes_unless_the_user_edited_it() -> None:
+def test_a_page_no_longer_generated_goes_and_an_edited_one_is_saved_with_the_backups_first() -> None:
     unedited = decide_gone("a.md", "old\n", "old\n", force=False)
-    assert (unedited.outcome, unedited.delete, unedited.drop_base) == (Outcome.REMOVED, True, True)
-    kept = decide_gone("a.md", "edited\n", "old\n", force=False)
-    assert (kept.outcome, kept.delete, kept.drop_base) == (Outcome.ORPHANED, False, True)
+    assert (unedited.outcome, unedited.delete, unedited.drop_base, unedited.backup) == (Outcome.REMOVED, True, True, None)
+    edited = decide_gone("a.md", "edited\n", "old\n", force=False)
+    assert (edited.outcome, edited.delete, edited.drop_base, edited.backup) == (Outcome.ORPHANED, True, True, "edited\n")
 
 
 @pytest.mark.parametrize("rel", ["../escape.md", "../docs2/x.md", "/etc/passwd", "."])

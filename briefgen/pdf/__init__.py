@@ -48,7 +48,8 @@ def build_pdfs(settings: Settings, paper: str | None = None, generated: dt.datet
     slugs = only or briefing_slugs(settings.docs)
     if not slugs:
         raise BuildError(f"{settings.docs}: no briefings found; run `briefgen generate` first")
-    # The analysis from the cache generate filled: only stale or new seeds are analysed again.
+    # The analysis from the cache generate filled (only stale or new seeds are analysed again),
+    # shaped by its spec as the pages were.
     fallbacks = Analyses(settings)
     md = make_markdown(settings.config_file, settings.docs)
     env = make_env(settings.templates)
@@ -56,7 +57,7 @@ def build_pdfs(settings: Settings, paper: str | None = None, generated: dt.datet
     overflowing: list[str] = []
     # 2. Per briefing: collect, then book, then one-pagers.
     for slug in slugs:
-        c = collect(settings.docs, slug, md, fallbacks.briefing(slug), env)
+        c = collect(settings.docs, slug, md, fallbacks.shaped(slug), env)
         book = build_book(c, settings.site, settings.templates, settings.docs, paper, generated)
         pages, over = build_onepagers(c, settings.site, settings.templates, settings.docs, paper, generated)
         written += [str(book)] + [str(p) for p in pages]

@@ -6,6 +6,11 @@ text. Edits that do not overlap both survive; overlapping ones leave standard co
 markers in the file. A page the user deleted stays deleted; ``force`` backs the user's
 version up and starts from scratch. Each page's outcome is one frozen ``PageDecision``;
 the report the user reads is made from them.
+
+A page whose area was renamed, merged or split (see ``moves``) takes the edits of the old
+pages it came from: each old page's edits are merged into the new text in turn, and an old
+page split in several shares its edits out, each to the page that still shows the lines
+it touches. An edit no new page can take shows as a conflict, never as a silent loss.
 """
 
 from __future__ import annotations
@@ -43,8 +48,9 @@ class Outcome(Enum):
     UNCHANGED = "unchanged"
     DELETED_KEPT = "deleted_kept"  # the user deleted it: not recreated
     REMOVED = "removed"  # no longer generated and unedited: deleted
-    ORPHANED = "orphaned"  # no longer generated but edited: kept as the user's
+    ORPHANED = "orphaned"  # no longer generated but edited: set aside in the backups, out of the site
     GONE = "gone"  # no longer generated and already deleted: only its merge base goes
+    MOVED = "moved"  # its area was renamed, merged or split: its edits went to the new page(s)
     KEPT = "kept"  # its seed failed this run: the page and its base stay as they are
 
 
@@ -68,6 +74,7 @@ class PageDecision(NamedTuple):
     conflicts: tuple[int, ...] = ()  # lines where conflict markers start
     docs_record: DocsRecord | None = None
     base_record: BaseRecord | None = None
+    moved_to: tuple[str, ...] = ()  # MOVED and edited: the pages its edits went to
 
 
 @dataclass(frozen=True)
@@ -89,9 +96,10 @@ class WriteReport:
     conflicts: tuple[Conflict, ...] = ()
     deleted_kept: tuple[str, ...] = ()  # the user deleted it; not recreated
     removed: tuple[str, ...] = ()  # no longer generated and unedited: deleted
-    orphaned: tuple[str, ...] = ()  # no longer generated but edited: kept as the user's
+    orphaned: tuple[str, ...] = ()  # no longer generated but edited: set aside with the backups
     unbased: tuple[str, ...] = ()  # differed from the new text, and had no merge base
-    backup: str | None = None  # where --force saved the user's versions
+    moved: tuple[tuple[str, tuple[str, ...]], ...] = ()  # an edited page whose edits went to new pages
+    backup: str | None = None  # where the user's versions were saved (--force, pages set aside)
 
 
 def report_of(decisions: Iterable[PageDecision]) -> WriteReport:
@@ -105,12 +113,14 @@ def report_of(decisions: Iterable[PageDecision]) -> WriteReport:
         created=having(Outcome.CREATED),
         changed=having(Outcome.CHANGED),
         unchanged=having(Outcome.UNCHANGED),
-        merged=tuple(d.path for d in ds if d.merged),
+        # Only pages this run wrote: an edited page whose new text did not change is just unchanged.
+        merged=tuple(d.path for d in ds if d.merged and d.outcome in (Outcome.CHANGED, Outcome.CREATED)),
         conflicts=tuple(Conflict(d.path, d.conflicts) for d in ds if d.conflicts),
         deleted_kept=having(Outcome.DELETED_KEPT),
         removed=having(Outcome.REMOVED),
         orphaned=having(Outcome.ORPHANED),
         unbased=tuple(d.path for d in ds if d.unbased),
+        moved=tuple((d.path, d.moved_to) for d in ds if d.moved_to),
     )
 
 
@@ -191,13 +201,109 @@ def decide_kept(path: str, manifest: Manifest) -> PageDecision:
 
 
 def decide_gone(path: str, yours: str | None, base: str, force: bool) -> PageDecision:
-    """A page generated last time but not now (its area renamed or removed): its base goes, and the file unless edited."""
+    """A page generated last time but not now, and taken up by no new page (its area or briefing removed).
+
+    It goes with its base; an edited one is first saved with the backups, so that nothing
+    of it is published any more and nothing the user wrote is lost.
+    """
     if yours is None:
         return PageDecision(path, Outcome.GONE, drop_base=True)
     if yours == base or force:
         backup = yours if yours != base else None
         return PageDecision(path, Outcome.REMOVED, delete=True, backup=backup, drop_base=True)
-    return PageDecision(path, Outcome.ORPHANED, drop_base=True)
+    return PageDecision(path, Outcome.ORPHANED, delete=True, backup=yours, drop_base=True)
+
+
+class Origin(NamedTuple):
+    """An old page a new page takes edits from."""
+
+    path: str
+    base: str | None  # what was generated for it last time; None: no merge base (the state was lost)
+    yours: str | None  # the user's file; None: they deleted it
+    share: str | None = None  # split in several: its base with only the edits that belong to this new page
+
+
+def decide_carried(
+    page: Page, new_hash: str, origins: tuple[Origin, ...], own: str | None, own_base: str | None, force: bool
+) -> PageDecision:
+    """A new page that takes the edits of the old pages it came from (a renamed, merged or split area).
+
+    ``own`` and ``own_base`` are the user's file and the merge base already at the new
+    page's path, if any (its own path is one of the origins when it keeps its file name).
+    """
+    backup = None
+    unbased = False
+    if force:
+        result = page.content
+        backup = own if own is not None and own != page.content else None
+    elif own is None and origins and all(o.yours is None for o in origins):
+        # The user deleted every page it came from: it stays deleted, and its merge base says so.
+        return PageDecision(page.path, Outcome.DELETED_KEPT, base=page.content, base_record=(None, new_hash))
+    else:
+        result = page.content
+        for o in origins:
+            mine = o.share if o.share is not None else o.yours
+            if mine is None or mine == o.base:
+                continue
+            unbased = unbased or o.base is None
+            result = merge_close(o.base or "", mine, result)
+    new_base = page.content if own_base != page.content else None
+    base_record: BaseRecord = (None, new_hash)
+    lines = conflict_lines(result)
+    result_hash = new_hash if result == page.content else content_hash(result)
+    if own is None:
+        outcome, text = Outcome.CREATED, result
+    elif result == own:
+        outcome, text = Outcome.UNCHANGED, None
+    else:
+        outcome, text = Outcome.CHANGED, result
+    return PageDecision(page.path, outcome, text=text, backup=backup, base=new_base, merged=result != page.content,
+                        unbased=unbased, conflicts=lines, docs_record=(None, result_hash, lines), base_record=base_record)
+
+
+def decide_moved_away(path: str, yours: str | None, base: str | None, force: bool, to: tuple[str, ...]) -> PageDecision:
+    """An old page whose area now lives in ``to``: its file and base go; its edits went with the area (or, forced, to the backups)."""
+    if yours is None:
+        return PageDecision(path, Outcome.GONE, drop_base=base is not None)
+    edited = yours != base
+    return PageDecision(path, Outcome.MOVED, delete=True, backup=yours if force and edited else None,
+                        drop_base=base is not None, moved_to=to if edited and not force else ())
+
+
+def split_edits(base: str, yours: str, pages: tuple[str, ...], primary: int | None) -> tuple[str, ...]:
+    """The user's edits to a page split in ``pages`` (their new texts), shared out: for each, the base with the edits that belong there.
+
+    An edit belongs where the lines it changes still stand (for an insertion: the line
+    before it, then the one after); on a tie, to the page that kept the old slug
+    (``primary``), else to every page tied. An edit whose lines no new page shows goes to
+    the primary page, or the first, where it meets the new text as a conflict.
+    """
+    old = base.splitlines(keepends=True)
+    new = _ensure_final_newline(yours).splitlines(keepends=True)
+    shown = [{line.strip() for line in text.splitlines() if line.strip()} for text in pages]
+    shares: list[list[str]] = [[] for _ in pages]
+    for tag, i1, i2, j1, j2 in _LineMatcher(None, old, new).get_opcodes():
+        homes = set(range(len(pages))) if tag == "equal" else _homes(old, i1, i2, shown, primary)
+        for k, share in enumerate(shares):
+            share += new[j1:j2] if k in homes else old[i1:i2]
+    return tuple("".join(share) for share in shares)
+
+
+def _homes(old: list[str], i1: int, i2: int, shown: list[set[str]], primary: int | None) -> set[int]:
+    """The pages an edit of ``old[i1:i2]`` belongs to (see ``split_edits``)."""
+    changed = [line.strip() for line in old[i1:i2] if line.strip()]
+    if changed:
+        weighed = [(line, 1) for line in changed]
+    else:
+        before = next((old[k].strip() for k in range(i1 - 1, -1, -1) if old[k].strip()), "")
+        after = next((old[k].strip() for k in range(i2, len(old)) if old[k].strip()), "")
+        weighed = [(line, weight) for line, weight in ((before, 2), (after, 1)) if line]
+    scores = [sum(weight for line, weight in weighed if line in lines) for lines in shown]
+    best = max(scores, default=0)
+    if best == 0:
+        return {primary if primary is not None else 0}
+    tied = {k for k, score in enumerate(scores) if score == best}
+    return {primary} if primary in tied else tied
 
 
 # ---------------------------------------------------------------------------------------
@@ -233,6 +339,80 @@ def merge_text(base: str, yours: str, generated: str) -> str:
         else:
             out += group[1]
     return "".join(out)
+
+
+class _Change(NamedTuple):
+    """One side's change to the base: lines [lo, hi) replaced by ``lines`` (lo == hi: inserted at lo)."""
+
+    lo: int
+    hi: int
+    side: int  # 0: yours, 1: generated
+    lines: list[str]
+
+
+def merge_close(base: str, yours: str, generated: str) -> str:
+    """Three-way merge by lines where only changes to the same lines conflict, not changes next to each other.
+
+    For pages rebuilt from others (an area renamed, merged or split), where the new text
+    cuts or joins paragraphs right beside lines the user edited: there ``merge_text``'s
+    rule (adjacent changes conflict, as in git) would mark every edit at a cut.
+    """
+    old = base.splitlines(keepends=True)
+    sides = (_ensure_final_newline(yours).splitlines(keepends=True), generated.splitlines(keepends=True))
+    changes = sorted(
+        (_Change(i1, i2, side, text[j1:j2])
+         for side, text in enumerate(sides)
+         for tag, i1, i2, j1, j2 in _LineMatcher(None, old, text).get_opcodes() if tag != "equal"),
+        key=lambda c: (c.lo, c.hi, c.side),
+    )
+    out: list[str] = []
+    at = 0
+    for group in _overlapping(changes):
+        lo, hi = min(c.lo for c in group), max(c.hi for c in group)
+        out += old[at:lo]
+        mine, theirs = (_apply(old, lo, hi, [c for c in group if c.side == side]) for side in (0, 1))
+        if len({c.side for c in group}) == 1:
+            out += mine if group[0].side == 0 else theirs
+        elif mine == theirs:
+            out += mine
+        else:
+            out += [MARK_START + "\n", *map(_ensure_final_newline, mine), MARK_MID + "\n",
+                    *map(_ensure_final_newline, theirs), MARK_END + "\n"]
+        at = hi
+    out += old[at:]
+    return "".join(out)
+
+
+def _overlapping(changes: list[_Change]) -> list[list[_Change]]:
+    """The changes in groups that touch the same base lines (or insert at the same place), in base order."""
+    groups: list[list[_Change]] = []
+    for c in changes:
+        last = groups[-1] if groups else None
+        if last is not None and any(_touch(c, d) for d in last):
+            last.append(c)
+        else:
+            groups.append([c])
+    return groups
+
+
+def _touch(a: _Change, b: _Change) -> bool:
+    if a.lo == a.hi and b.lo == b.hi:
+        return a.lo == b.lo
+    if a.lo == a.hi:
+        return b.lo < a.lo < b.hi
+    if b.lo == b.hi:
+        return a.lo < b.lo < a.hi
+    return a.lo < b.hi and b.lo < a.hi
+
+
+def _apply(old: list[str], lo: int, hi: int, changes: list[_Change]) -> list[str]:
+    """``old[lo:hi]`` with one side's changes in it applied."""
+    out: list[str] = []
+    at = lo
+    for c in changes:
+        out += old[at:c.lo] + c.lines
+        at = c.hi
+    return out + old[at:hi]
 
 
 def conflict_lines(text: str) -> tuple[int, ...]:
