@@ -302,7 +302,9 @@ def render_briefing(b: Briefing, env: jinja2.Environment) -> list[Page]:
         "pdf": pdf_book,
         "bottom_line": tuple(_ref(e.text, e.paragraph) for e in b.summary),
         "note": b.note,
-        "context": tuple(_ref(e.text, e.paragraph) for e in b.context.summary),
+        # The context sets the scene; a sentence the bottom line already shows is not repeated.
+        "context": tuple(_ref(e.text, e.paragraph) for e in b.context.summary
+                         if (e.text, e.paragraph) not in {(s.text, s.paragraph) for s in b.summary}),
         "text": _para_views(b, b.context.paragraphs) if b.note else (),
         "chapters": chapter_cards(b, files),
         "source": _source_meta(b),
