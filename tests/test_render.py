@@ -352,11 +352,20 @@ def test_a_note_shows_its_whole_text_on_the_overview_with_no_area_cards() -> Non
 
 def test_the_opening_context_is_on_the_overview_not_a_card() -> None:
     b = briefing()
-    b = Briefing(**{**b.__dict__, "areas": b.areas[1:], "context": Context(("p1", "p2"), (Extract(b.paragraphs[0].text, "p1"),))})
+    b = Briefing(**{**b.__dict__, "areas": b.areas[1:], "summary": (),
+                    "context": Context(("p1", "p2"), (Extract(b.paragraphs[0].text, "p1"),))})
     overview = render(b)["north/index.md"]
     context = overview.split("## Context", 1)[1].split("##", 1)[0]
     assert "The first paragraph about the NWR" in context and "(source.md#p1)" in context
     assert "**The route**" not in overview
+
+
+def test_the_context_does_not_repeat_the_bottom_line() -> None:
+    b = briefing()
+    lede = Extract(b.paragraphs[0].text, "p1")
+    b = Briefing(**{**b.__dict__, "summary": (lede,), "context": Context(("p1",), (lede,))})
+    overview = render(b)["north/index.md"]
+    assert overview.count("The first paragraph about the NWR") == 1 and "## Context" not in overview
 
 
 def test_a_long_report_groups_its_areas_by_chapter_in_nav_and_overview() -> None:
