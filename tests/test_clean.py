@@ -472,3 +472,26 @@ def test_captioned_figure_box_with_a_long_source_line_goes_aside() -> None:
             "<p>The second paragraph of the article goes on here.</p></div>", "html")
     assert body(d) == [BODY, "The second paragraph of the article goes on here."]
     assert "Figure 1. Northern Ports" in d.aside
+
+
+# --- release and newsletter furniture ----------------------------------------------------
+
+
+def test_a_release_s_media_contacts_and_their_lines_are_not_body():
+    d = doc(BODY + "\n\nNews Media Contacts\n\nAnn Roe\n\nHarbour Laboratory, Port Town\n\n555-201-3344\n\nann.roe@example.org")
+    texts = " ".join(b.text for b in d.blocks)
+    assert "Media Contacts" not in texts and "ann.roe@example.org" not in texts and "555-201-3344" not in texts
+
+
+def test_a_long_read_more_promo_is_not_body():
+    promo = "Read more: I spent a decade counting seabirds on a remote island – here is what the numbers told me about the warming sea"
+    assert len(promo) > 100
+    d = doc(BODY + "\n\n" + promo)
+    assert all(not b.text.startswith("Read more") for b in d.blocks)
+
+
+def test_a_writer_s_credit_line_is_set_aside_and_a_byline_with_an_initial_is_read():
+    d = doc(BODY + "\n\nBy Mary K. Stone\n\nStone, a Harbour Media employee, supports the Office of Communications.")
+    texts = " ".join(b.text for b in d.blocks)
+    assert "Harbour Media employee" not in texts and "By Mary" not in texts
+    assert d.meta.author == "Mary K. Stone"

@@ -66,6 +66,8 @@ def _is_drop(text: str) -> bool:
     """Whether a short block is site chrome (share bars, credits, promos, date lines, an address)."""
     if len(text) <= R.CONTACT_MAX_CHARS and text[-1] not in ".!?”\"" and R.CONTACT_BLOCK.search(text):
         return True
+    if any(rx.match(text) for rx in R.DROP_ANY):
+        return True
     if len(text) > R.SHORT_BLOCK:
         return False
     text = R.LEADING_GLYPHS.sub("", text) or text  # "› Back to Top", "» Read more"

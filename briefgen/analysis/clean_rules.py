@@ -127,6 +127,9 @@ DROP_SHORT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     r"^(?:last )?(?:updated|modified|published|posted|released|reviewed)\b[^.!?]{0,60}$",  # date lines
     r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s[^.!?]{0,40}\d{4}$",  # dateline "Friday, March 12, 2021"
     r"^(?:for immediate release|press release|media contact|contact:)",
+    # a contact block's lone e-mail address or phone number
+    r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$",
+    r"^\+?\(?\d[\d\s().-]{6,18}\d$",
     # site footers and the US government's standard site banner (every .gov page has it)
     r"^(?:the )?official (?:web ?site|home ?page) of\b",
     r"^[^.!?]{0,120}\bis an equal opportunity employer\.?$",
@@ -150,6 +153,12 @@ DROP_SHORT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
 CONTACT_BLOCK = re.compile(r"\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b|\(\d{3}\)\s?\d{3}-\d{4}")
 CONTACT_MAX_CHARS = 300
 
+# Chrome at any length: a promo's colon makes it one, however long the title it links
+# ("Read more: I'm a physicist who worked on ... – here's how ...").
+DROP_ANY: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
+    r"^(?:read|see|watch|listen) (?:more|also|next|related)\s*:",
+))
+
 # Arrows and bullets a site puts before its controls ("› Back to Top", "» Read more"):
 # not words, so chrome is judged without them.
 LEADING_GLYPHS = re.compile(r"^[›»>•·▸▶→]+\s*")
@@ -168,6 +177,9 @@ ASIDE: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     r"^(?:disclaimer|disclosure|editor[’']s note|correction)\s*:",
     r"^(?:this|the) (?:article|piece|story) (?:is|was) republished from",
     r"^(?:[a-z ]+ )?is (?:a )?(?:non-?profit|nonpartisan|independent)[^.]{0,80}(?:organi[sz]ation|institution|think tank|institute)",
+    # a writer's credit line closing a story: "Smith, a Media Fusion employee, supports the
+    # Office of Communications." (a contractor's byline, not the story's own prose)
+    r"^[A-ZÀ-ÖØ-Þ][\w’'\-]+(?:\s[A-ZÀ-ÖØ-Þ][\w’'.\-]+){0,3},\san?\s[^,.!?]{1,60}\s(?:employee|contractor|intern),\s(?:supports|works (?:for|in|with|on))\b[^!?]{0,150}$",
 ))
 
 # An author bio: "Name is a/an/the <role> at/with/of <org>". Tested on short blocks only,
@@ -252,6 +264,8 @@ META_ROW_MAX = 200
 TAIL_SECTION = re.compile(
     r"(?i)^(?:about the authors?|about this (?:author|article)|author bios?|the authors?|"
     r"notes|footnotes|endnotes|references|sources|bibliography|further reading|related (?:articles|posts|content|reading)|"
+    # a release's closing contacts: "News Media Contacts", "Press Contact", "Media Inquiries"
+    r"(?:news\s+)?media\s+(?:contacts?|inquiries)|press\s+contacts?|"
     # a research service's reading list closing a report: "CRS Resources", "Related CRS Products"
     r"(?:(?:related|additional|other)\s+)?(?:(?-i:[A-Z]{2,6})\s+)?(?:resources|products))\s*:?\s*$"
 )
@@ -292,7 +306,8 @@ REPORT_HEADER = re.compile(
 DATE_LINE = re.compile(r"^(?:last )?(?:updated|published|posted|released|revised|modified|date)\b:?", re.I)
 
 # "By Jane Doe", "By Jane Doe and John Roe, Senior Fellow": the byline's names.
-BYLINE = re.compile(r"^(?:by|written by|words by|story by)\s+(?P<names>[A-Z][^.!?\n|]{1,100}?)\s*(?:[,|–—-]\s.*)?$", re.I)
+# Initials keep their full stop ("By Elizabeth M. Jarrell").
+BYLINE = re.compile(r"^(?:by|written by|words by|story by)\s+(?P<names>[A-Z](?:[^.!?\n|]|(?<=\b[A-Z])\.){1,100}?)\s*(?:[,|–—-]\s.*)?$", re.I)
 
 # A government release names its speaker or signatory in its title: "Remarks by President
 # Biden on ...", "Statement by NSC Spokesperson Jane Roe on ...", "Press Call by ...". The
