@@ -495,3 +495,9 @@ def test_a_writer_s_credit_line_is_set_aside_and_a_byline_with_an_initial_is_rea
     texts = " ".join(b.text for b in d.blocks)
     assert "Harbour Media employee" not in texts and "By Mary" not in texts
     assert d.meta.author == "Mary K. Stone"
+
+
+def test_bare_links_and_pointers_to_them_are_not_body():
+    d = doc(BODY + "\n\nhttps://www.example.org/mission\n\nCrew biographies can be found at https://www.example.org/crew\n\n"
+            "For more information about the mission, visit: www.example.org/mission")
+    assert [b.text for b in d.blocks] == [BODY]

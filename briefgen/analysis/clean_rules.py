@@ -127,6 +127,10 @@ DROP_SHORT: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.I) for p in (
     r"^(?:last )?(?:updated|modified|published|posted|released|reviewed)\b[^.!?]{0,60}$",  # date lines
     r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s[^.!?]{0,40}\d{4}$",  # dateline "Friday, March 12, 2021"
     r"^(?:for immediate release|press release|media contact|contact:)",
+    # a bare link on a line of its own ("https://www.nasa.gov/neowise"), and pointers to one
+    r"^(?:https?://|www\.)\S+$",
+    r"^(?:for more (?:information|details)|to learn more|learn more|more information)\b[^.!?]{0,120}\b(?:visit|see|go to)\b[^!?]{0,100}$",
+    r"^[^.!?]{0,80}\bcan be found (?:at|on)\s+(?:https?://|www\.)\S+$",
     # a contact block's lone e-mail address or phone number
     r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$",
     r"^\+?\(?\d[\d\s().-]{6,18}\d$",
